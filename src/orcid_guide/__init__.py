@@ -1,0 +1,1 @@
+"""orcid-guide: a bilingual ORCID/LUCRIS guide whose how-tos are executable tutorials."""

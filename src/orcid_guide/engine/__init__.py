@@ -1,0 +1,1 @@
+"""The tutorial engine: steps, runner, screenshots and the MkDocs hook. It knows nothing about ORCID."""

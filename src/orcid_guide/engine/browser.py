@@ -1,0 +1,67 @@
+"""Launching the machine's own Chromium (Debian's package) through Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, BrowserContext, Playwright
+
+from orcid_guide.errors import UserError
+
+# Without these, Chromium phones home at start and on a closed network that costs time and noise.
+CHROMIUM_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--font-render-hinting=none",
+    "--hide-scrollbars",
+)
+
+
+@dataclass(frozen=True)
+class Viewport:
+    width: int = 1024
+    height: int = 700
+    scale: float = 1
+
+
+def find_chromium() -> str:
+    """The Chromium to drive: $ORCID_GUIDE_CHROMIUM, else chromium on PATH."""
+    configured = os.environ.get("ORCID_GUIDE_CHROMIUM")
+    if configured:
+        if not os.access(configured, os.X_OK):
+            raise UserError(f"ORCID_GUIDE_CHROMIUM points to {configured}, which is not an executable browser.")
+        return configured
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise UserError(
+        "Chromium was not found on PATH; install Debian's chromium (apt-get install chromium) "
+        "or set ORCID_GUIDE_CHROMIUM to a Chromium executable."
+    )
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=find_chromium(),
+        args=list(CHROMIUM_ARGS),
+        chromium_sandbox=False,
+    )
+
+
+def new_context(browser: Browser, viewport: Viewport) -> BrowserContext:
+    """A context whose pages render the same way every run: fixed size, scale, locale, zone, no motion."""
+    return browser.new_context(
+        viewport={"width": viewport.width, "height": viewport.height},
+        device_scale_factor=viewport.scale,
+        locale="en-GB",
+        timezone_id="Europe/Amsterdam",
+        reduced_motion="reduce",
+        color_scheme="light",
+        accept_downloads=True,
+    )

@@ -1,0 +1,1 @@
+"""Mock LUCRIS: Leiden's Elsevier Pure as the guide's LUCRIS steps need it."""

@@ -1,0 +1,20 @@
+"""What the launcher tells mock LUCRIS when it builds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orcid_guide.sandbox.clock import Clock
+
+
+@dataclass(frozen=True)
+class LucrisSettings:
+    database: Path
+    base_url: str
+    # The emulator's origin: its screens and OAuth at the root, the API under /v3.0.
+    orcid_url: str
+    client_id: str
+    client_secret: str
+    clock: Clock
+    secret_key: str = field(default="lucris-mock-not-secret", repr=False)
