@@ -1,0 +1,199 @@
+"""The ``orcid-guide`` command: serve, build, shoot and sandbox."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import http.server
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from orcid_guide.errors import UserError
+from orcid_guide.project import Project, load_project
+from orcid_guide.shoot import ShootReport, shoot
+from orcid_guide.targets import TARGETS
+
+
+def _say(line: str) -> None:
+    click.echo(f"  {line}")
+
+
+def _summarise(report: ShootReport, project: Project) -> None:
+    for result in report.results:
+        verdict = "FAILED" if result.failure else "ok"
+        click.echo(f"{result.name}: {verdict} in {result.seconds:.1f} s, {len(result.shots)} screenshots")
+        for number, step, reason in result.skipped:
+            click.echo(f"  step {number} ({step}) skipped: {reason}")
+    new, changed = report.count("new"), report.count("changed")
+    click.echo(f"Screenshots: {new} new, {changed} changed, {report.count('same')} unchanged.")
+    for path in report.removed:
+        click.echo(f"Removed the baseline of a step that no longer exists: {path.relative_to(project.root)}")
+    for path in report.stale:
+        click.echo(f"A baseline belongs to no step any more (--update removes it): {path.relative_to(project.root)}")
+    if report.review is not None and (new or changed):
+        click.echo(f"Review page: {report.review.relative_to(project.root)}")
+    if changed and not any(
+        shot.written for r in report.results for shot in r.shots if shot.comparison.status == "changed"
+    ):
+        click.echo("Run 'orcid-guide shoot --update' to accept the changed screenshots.")
+
+
+def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str) -> ShootReport:
+    report = shoot(project, names, update=update, target=target, progress=_say)
+    _summarise(report, project)
+    failures = [result.failure for result in report.results if result.failure]
+    if failures:
+        raise UserError(
+            str(failures[0]) + (f" ({len(failures) - 1} more tutorials failed.)" if len(failures) > 1 else "")
+        )
+    return report
+
+
+def _build_site(project: Project, site: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    click.echo("Building the site (English and Dutch) …")
+    try:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site), strict=True)
+        build(config)
+    except MkDocsException as error:
+        raise UserError(f"The site did not build: {error}") from error
+    click.echo(f"Site written to {site.relative_to(project.root) if site.is_relative_to(project.root) else site}.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """The ORCID and LUCRIS guide: run its executable tutorials, make its screenshots, build and serve it.
+
+    Start with 'orcid-guide serve'. Run from the project folder (or below it).
+    """
+
+
+@cli.command("shoot")
+@click.argument("tutorials", nargs=-1)
+@click.option("--update", is_flag=True, help="Rewrite the baselines of screenshots that changed.")
+@click.option(
+    "--target",
+    type=click.Choice(TARGETS),
+    default="mock",
+    show_default=True,
+    help="mock: the embedded ORCID emulator and mock LUCRIS; sandbox: the real ORCID sandbox.",
+)
+def shoot_command(tutorials: tuple[str, ...], update: bool, target: str) -> None:
+    """Run tutorials in Chromium and compare their screenshots with the baselines.
+
+    Runs every tutorial unless TUTORIALS names some. Always writes a review page (build/review/index.html)
+    showing baseline, new and difference for each screenshot that changed.
+    """
+    _shoot_or_fail(load_project(), list(tutorials), update, target)
+
+
+@cli.command("build")
+@click.option(
+    "--site-dir", type=click.Path(path_type=Path), default=None, help="Where to write the site (default: site/)."
+)
+def build_command(site_dir: Path | None) -> None:
+    """Run every tutorial against the embedded sandbox, then build the site in both languages."""
+    project = load_project()
+    started = time.perf_counter()
+    _shoot_or_fail(project, [], update=False, target="mock")
+    _build_site(project, site_dir or project.root / "site")
+    click.echo(f"Done in {time.perf_counter() - started:.1f} s.")
+
+
+@cli.command("serve")
+@click.option("--port", default=8000, show_default=True, help="Port to serve on (on 127.0.0.1).")
+@click.option("--no-shoot", is_flag=True, help="Build from the committed screenshots without running the tutorials.")
+def serve_command(port: int, no_shoot: bool) -> None:
+    """Build the guide, then serve it on http://127.0.0.1:8000 until you press Ctrl+C."""
+    project = load_project()
+    server = _bind_site_server(port, project.root / "site")  # before the slow part, so a busy port fails fast
+    if not no_shoot:
+        _shoot_or_fail(project, [], update=False, target="mock")
+    _build_site(project, project.root / "site")
+    click.echo(f"Serving the guide on http://127.0.0.1:{port}/ (Dutch: http://127.0.0.1:{port}/nl/); Ctrl+C stops.")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UserError(f"Port {port} is already in use; stop what runs there or pass --port.") from error
+        raise
+
+
+@cli.command("sandbox")
+@click.option("--orcid-port", default=8100, show_default=True, help="Port of the ORCID emulator.")
+@click.option("--lucris-port", default=8200, show_default=True, help="Port of mock LUCRIS.")
+@click.option(
+    "--fixed/--live",
+    default=False,
+    help="--fixed uses the tutorials' fixed clock and iD sequence; --live (default) the real clock.",
+)
+@click.option(
+    "--add-menu",
+    type=click.Choice(["classic", "new"]),
+    default="classic",
+    show_default=True,
+    help="Which of ORCID's two 'Add' menu labelings the emulator shows.",
+)
+def sandbox_command(orcid_port: int, lucris_port: int, fixed: bool, add_menu: str) -> None:
+    """Run the ORCID emulator and mock LUCRIS on loopback until Ctrl+C, to try the flows by hand."""
+    from orcid_guide.sandbox.describe import describe
+    from orcid_guide.sandbox.launcher import running_sandbox
+
+    project = load_project()
+    workdir = project.work / "sandbox-by-hand"
+    with running_sandbox(
+        workdir,
+        deterministic=fixed,
+        orcid_port=orcid_port,
+        lucris_port=lucris_port,
+        add_menu="new" if add_menu == "new" else "classic",
+    ) as running:
+        click.echo(describe(running))
+        click.echo("Press Ctrl+C to stop; the databases start afresh next time.")
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except UserError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()

@@ -1,0 +1,30 @@
+"""Turning a tutorial into Markdown in one language: numbered steps, each followed by its screenshot."""
+
+from __future__ import annotations
+
+import re
+
+from orcid_guide.engine.steps import Tutorial, screenshot_name
+
+ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
+_MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(markdown: str) -> str:
+    """Step text without Markdown markup, for alt text."""
+    text = _MARKUP.sub(lambda match: match.group(1) or "", markdown)
+    return " ".join(text.replace("[", "(").replace("]", ")").split())
+
+
+def tutorial_markdown(tutorial: Tutorial, language: str, image_folder: str) -> str:
+    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder."""
+    lines: list[str] = []
+    for number, step in enumerate(tutorial.steps, start=1):
+        text = step.text(language).strip().replace("\n", "\n    ")
+        lines.append(f"{number}. {text}")
+        if step.shot:
+            alt = f"{ALT_PREFIX[language]}: {plain(step.text(language))}"
+            lines.append("")
+            lines.append(f"    ![{alt}]({image_folder}/{screenshot_name(number, step)})")
+        lines.append("")
+    return "\n".join(lines)

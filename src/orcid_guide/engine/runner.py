@@ -1,0 +1,157 @@
+"""Running a tutorial in a real browser: check each step's labels, act, capture, compare, and fail precisely."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from orcid_guide.engine.browser import Viewport, new_context
+from orcid_guide.engine.images import Box, mark
+from orcid_guide.engine.labels import missing_labels
+from orcid_guide.engine.shots import ShotPolicy, ShotResult, record_shot
+from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class StepFailure:
+    tutorial: str
+    number: int
+    step: str
+    pages: tuple[str, ...]
+    problem: str
+    screenshot: Path
+    trace: Path
+
+    def __str__(self) -> str:
+        shown_on = ", ".join(self.pages) or "no page yet"
+        return (
+            f"Tutorial {self.tutorial}, step {self.number} ({self.step}), shown on {shown_on}: {self.problem} "
+            f"What was on screen: {self.screenshot}; trace: {self.trace}"
+        )
+
+
+@dataclass
+class TutorialResult:
+    name: str
+    shots: list[ShotResult] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # number, step id, reason
+    failure: StepFailure | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    viewport: Viewport
+    shots: ShotPolicy
+    failures: Path  # where a failing step leaves its screenshot and trace
+    timeout_ms: float = 5_000
+
+
+class LabelMissing(Exception):
+    pass
+
+
+def run_tutorial(
+    browser: Browser,
+    tutorial: Tutorial,
+    env: Env,
+    options: RunOptions,
+    pages: tuple[str, ...] = (),
+    progress: Progress = lambda line: None,
+) -> TutorialResult:
+    """Run every step of ``tutorial`` in a fresh browser context; stop at the first step that fails."""
+    started = time.perf_counter()
+    result = TutorialResult(tutorial.name)
+    context = new_context(browser, options.viewport)
+    context.set_default_timeout(options.timeout_ms)
+    context.tracing.start(screenshots=True, snapshots=True)
+    page = context.new_page()
+    number, current = 0, tutorial.steps[0]
+    try:
+        if tutorial.prepare is not None:
+            tutorial.prepare(page, env)
+        skip_reason = ""
+        for number, current in enumerate(tutorial.steps, start=1):
+            skip_reason = skip_reason or current.skip_on.get(env.target, "")
+            if skip_reason:
+                result.skipped.append((number, current.id, skip_reason))
+                progress(f"{tutorial.name}: step {number}/{len(tutorial.steps)} {current.id} skipped: {skip_reason}")
+                skip_reason = f"it follows step {number}, which was skipped"
+                continue
+            progress(f"{tutorial.name}: step {number}/{len(tutorial.steps)} {current.id}")
+            shot = _run_step(page, current, env, options)
+            if shot is not None:
+                result.shots.append(record_shot(options.shots, tutorial.name, screenshot_name(number, current), shot))
+    except (LabelMissing, PlaywrightError, AssertionError) as error:
+        result.failure = _record_failure(context, page, tutorial, number, current, pages, _describe(error), options)
+    else:
+        context.tracing.stop()
+    finally:
+        context.close()
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _run_step(page: Page, step: Step, env: Env, options: RunOptions) -> bytes | None:
+    # Labels may only appear once the step has acted (a menu it opens), so a first miss is not yet a failure.
+    missing = missing_labels(page, step.labels)
+    if step.act is not None:
+        step.act(page, env)
+    if missing:
+        still = missing_labels(page, tuple(missing))
+        if still:
+            quoted = ", ".join(f'"{label}"' for label in still)
+            verb = "are" if len(still) > 1 else "is"
+            raise LabelMissing(f"the label{'s' if len(still) > 1 else ''} {quoted} {verb} not on the screen.")
+    target = step.target(page) if step.target is not None else None
+    if target is not None:
+        target.scroll_into_view_if_needed()
+    png = _capture(page, target, options.viewport.scale) if step.shot else None
+    if target is not None and step.click:
+        target.click()
+        page.wait_for_load_state()
+    return png
+
+
+def _capture(page: Page, target: Locator | None, scale: float) -> bytes:
+    box = target.bounding_box() if target is not None else None
+    raw = page.screenshot(animations="disabled", caret="hide", scale="device")
+    return mark(raw, Box(**box) if box else None, scale)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, LabelMissing):
+        return str(error)
+    # Playwright's messages end in a long call log; the first lines say what was expected.
+    message = str(error).split("Call log:")[0].strip()
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return " ".join(lines[:2]).rstrip(".") + "."
+
+
+def _record_failure(
+    context: BrowserContext,
+    page: Page,
+    tutorial: Tutorial,
+    number: int,
+    step: Step,
+    pages: tuple[str, ...],
+    problem: str,
+    options: RunOptions,
+) -> StepFailure:
+    folder = options.failures / tutorial.name
+    folder.mkdir(parents=True, exist_ok=True)
+    screenshot = folder / screenshot_name(number, step)
+    trace = folder / "trace.zip"
+    try:
+        page.screenshot(path=str(screenshot), animations="disabled", caret="hide")
+    except PlaywrightError:
+        screenshot.write_bytes(b"")
+    context.tracing.stop(path=str(trace))
+    return StepFailure(tutorial.name, number, step.id, pages, problem, screenshot, trace)

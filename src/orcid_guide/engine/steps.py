@@ -1,0 +1,100 @@
+"""The step model: one place per step for its English and Dutch words, its action and its screenshot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Locator, Page
+
+LANGUAGES = ("en", "nl")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_STEP_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Env:
+    """What a tutorial may know about where it runs: named base URLs and values such as demo accounts."""
+
+    target: str
+    urls: Mapping[str, str]
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def url(self, name: str, path: str = "/") -> str:
+        return self.urls[name].rstrip("/") + path
+
+
+Action = Callable[[Page, Env], None]
+Locate = Callable[[Page], Locator]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of a tutorial.
+
+    The runner checks the bold labels, runs ``act`` (navigate, fill, open a menu), takes the screenshot
+    with ``target`` marked, then clicks ``target`` unless ``click`` is False.
+    """
+
+    id: str
+    en: str
+    nl: str
+    act: Action | None = None
+    target: Locate | None = None
+    click: bool = True
+    shot: bool = True
+    # Targets on which this step cannot run automatically, with the reason shown when it is skipped.
+    skip_on: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        return self.en if language == "en" else self.nl
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The interface labels the step quotes, in order of first appearance."""
+        return tuple(dict.fromkeys(_BOLD.findall(self.en)))
+
+
+@dataclass(frozen=True)
+class Tutorial:
+    name: str
+    steps: tuple[Step, ...]
+    # Runs before step 1 without words or screenshot: the situation the reader is assumed to be in.
+    prepare: Action | None = None
+
+    def __post_init__(self) -> None:
+        problems = validate(self)
+        if problems:
+            raise ValueError(f"tutorial {self.name}: " + "; ".join(problems))
+
+
+def validate(tutorial: Tutorial) -> list[str]:
+    """Why a tutorial cannot be shown in both languages alike (an empty list when it can)."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    if not tutorial.steps:
+        problems.append("it has no steps")
+    for number, step in enumerate(tutorial.steps, start=1):
+        where = f"step {number} ({step.id})"
+        if not _STEP_ID.match(step.id):
+            problems.append(f"{where} needs an id of lower-case letters, digits and hyphens")
+        if step.id in seen:
+            problems.append(f"{where} repeats the id {step.id!r}")
+        seen.add(step.id)
+        for language in LANGUAGES:
+            if not step.text(language).strip():
+                problems.append(f"{where} has no {language} text")
+        english, dutch = set(_BOLD.findall(step.en)), set(_BOLD.findall(step.nl))
+        if english != dutch:
+            only = sorted(english ^ dutch)
+            problems.append(f"{where} quotes different labels in English and Dutch: {', '.join(only)}")
+        if step.shot and step.target is None and step.act is None:
+            problems.append(f"{where} takes a screenshot but does nothing to show")
+    return problems
+
+
+def screenshot_name(number: int, step: Step) -> str:
+    return f"{number:02d}-{step.id}.png"

@@ -1,0 +1,22 @@
+"""What `orcid-guide sandbox` prints: the URLs, the demo accounts and the demo API clients."""
+
+from __future__ import annotations
+
+from orcid_guide.sandbox.launcher import RunningSandbox
+from orcid_guide.sandbox.lucris.app import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
+from orcid_guide.sandbox.orcid.app import DEMO_ACCOUNTS as ORCID_ACCOUNTS
+
+
+def describe(running: RunningSandbox) -> str:
+    lines = [
+        f"ORCID emulator: {running.orcid_url}  (API: {running.orcid_url}/v3.0, OAuth: {running.orcid_url}/oauth)",
+        f"Mock LUCRIS:    {running.lucris_url}",
+        "",
+        "ORCID demo accounts (sign in with email or iD):",
+        *(f"  {a.name}: {a.email} / {a.password}  iD {a.orcid}" for a in ORCID_ACCOUNTS),
+        "LUCRIS demo accounts:",
+        *(f"  {a.name}: {a.username} / {a.password}" for a in LUCRIS_ACCOUNTS),
+        "ORCID API clients (client id / secret / redirect URIs):",
+        *(f"  {c.name}: {c.client_id} / {c.secret} / {' '.join(c.redirect_uris)}" for c in running.orcid.clients),
+    ]
+    return "\n".join(lines)
