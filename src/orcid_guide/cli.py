@@ -176,9 +176,10 @@ def sandbox_command(orcid_port: int, lucris_port: int, fixed: bool, add_menu: st
             threading.Event().wait()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run the command; errors a user can cause end as one sentence on stderr and exit status 1."""
     try:
-        cli.main(standalone_mode=False)
+        cli.main(args=argv, prog_name="orcid-guide", standalone_mode=False)
     except click.exceptions.Abort:
         sys.exit(130)
     except KeyboardInterrupt:

@@ -33,8 +33,16 @@ class StepFailure:
         shown_on = ", ".join(self.pages) or "no page yet"
         return (
             f"Tutorial {self.tutorial}, step {self.number} ({self.step}), shown on {shown_on}: {self.problem} "
-            f"What was on screen: {self.screenshot}; trace: {self.trace}"
+            f"What was on screen: {_near(self.screenshot)}; trace: {_near(self.trace)}"
         )
+
+
+def _near(path: Path) -> str:
+    """A path relative to the working folder when it is inside it, so messages stay short."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass
@@ -129,10 +137,12 @@ def _capture(page: Page, target: Locator | None, scale: float) -> bytes:
 def _describe(error: Exception) -> str:
     if isinstance(error, LabelMissing):
         return str(error)
-    # Playwright's messages end in a long call log; the first lines say what was expected.
-    message = str(error).split("Call log:")[0].strip()
+    # Playwright's messages end in a long call log; its first line and the element waited for say enough.
+    message, _, log = str(error).partition("Call log:")
     lines = [line.strip() for line in message.splitlines() if line.strip()]
-    return " ".join(lines[:2]).rstrip(".") + "."
+    summary = " ".join(lines[:2]).rstrip(".")
+    waited = next((line.strip(" -") for line in log.splitlines() if "waiting for" in line), "")
+    return f"{summary} ({waited})." if waited else f"{summary}."
 
 
 def _record_failure(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from orcid_guide.sandbox.launcher import RunningSandbox
-from orcid_guide.sandbox.lucris.app import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
+from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
 from orcid_guide.sandbox.orcid.app import DEMO_ACCOUNTS as ORCID_ACCOUNTS
 
 

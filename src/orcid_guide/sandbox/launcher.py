@@ -7,6 +7,7 @@ URL; that is the only way the two find each other, and they then talk over real 
 from __future__ import annotations
 
 import errno
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from orcid_guide.errors import UserError
 from orcid_guide.sandbox.clock import fixed_clock, real_clock
@@ -36,16 +37,32 @@ class RunningSandbox:
     lucris: LucrisSettings
 
 
+class _QuietHandler(WSGIRequestHandler):
+    # A request log per screenshot step buries the progress lines the user is reading.
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
 def _bind(port: int, name: str) -> BaseWSGIServer:
     def not_ready(environ: object, start_response: object) -> list[bytes]:
         raise RuntimeError("app not attached yet")
 
+    # Bind here rather than in werkzeug, which answers a busy port with prints and sys.exit.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        return make_server(HOST, port, not_ready, threaded=True)
+        listener.bind((HOST, port))
+        listener.listen(128)
     except OSError as error:
+        listener.close()
         if error.errno == errno.EADDRINUSE:
-            raise UserError(f"Port {port} for the {name} is already in use; stop what runs there or pick another port.") from error
+            raise UserError(
+                f"Port {port} for the {name} is already in use; stop what runs there or pick another port."
+            ) from error
         raise
+    with listener:
+        # The server keeps its own duplicate of the socket.
+        return make_server(HOST, port, not_ready, threaded=True, request_handler=_QuietHandler, fd=listener.fileno())
 
 
 @contextmanager

@@ -1,1 +1,5 @@
 """Mock LUCRIS: Leiden's Elsevier Pure as the guide's LUCRIS steps need it."""
+
+from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS, DemoAccount
+
+__all__ = ["DEMO_ACCOUNTS", "DemoAccount"]

@@ -18,3 +18,5 @@ class LucrisSettings:
     client_secret: str
     clock: Clock
     secret_key: str = field(default="lucris-mock-not-secret", repr=False)
+    # Seconds LUCRIS waits for ORCID before it tells the researcher ORCID could not be reached.
+    orcid_timeout: float = 5.0

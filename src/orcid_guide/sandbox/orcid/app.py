@@ -1,13 +1,70 @@
-"""Placeholder until the app lands."""
+"""The ORCID emulator's Flask app: database set-up, sessions, CSRF, and the screen blueprints."""
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, g, render_template, session
+from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox.orcid.settings import OrcidSettings as Settings
+from orcid_guide.sandbox.orcid import csrf
+from orcid_guide.sandbox.orcid.accounts import find_by_orcid
+from orcid_guide.sandbox.orcid.client_registry import register_clients
+from orcid_guide.sandbox.orcid.database import close_request_db, connect, create_schema, millis
+from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS, seed_demo_data
+from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY, db
+from orcid_guide.sandbox.orcid.settings import OrcidSettings
+from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
+from orcid_guide.sandbox.orcid.views_record import OrcidIdConverter
+from orcid_guide.sandbox.orcid.views_record import blueprint as record_blueprint
+from orcid_guide.sandbox.orcid.views_register import blueprint as register_blueprint
+from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
+
+SESSION_COOKIE = "orcid_session"
+
+# Re-exported for `orcid-guide sandbox`, which prints the demo logins.
+__all__ = ["DEMO_ACCOUNTS", "create_app"]
 
 
-def create_app(settings: Settings) -> Flask:
+def prepare_database(settings: OrcidSettings) -> None:
+    """Create the schema, register the launcher's clients and seed the demo people (idempotent)."""
+    create_schema(settings.database)
+    connection = connect(settings.database)
+    try:
+        now = millis(settings.clock())
+        register_clients(connection, settings.clients, now_ms=now)
+        seed_demo_data(connection, now_ms=now)
+    finally:
+        connection.close()
+
+
+def _load_user() -> None:
+    orcid = session.get(SESSION_KEY)
+    g.user = find_by_orcid(db(), orcid) if isinstance(orcid, str) else None
+
+
+def _error_page(error: HTTPException) -> tuple[str, int]:
+    return render_template("error.html", error=error), error.code or 500
+
+
+def create_app(settings: OrcidSettings) -> Flask:
+    prepare_database(settings)
     app = Flask(__name__)
-    app.config["SETTINGS"] = settings
+    app.config.update(
+        {
+            SETTINGS_KEY: settings,
+            "SECRET_KEY": settings.secret_key,
+            # Both sandbox apps live on 127.0.0.1, where browsers share cookies across ports.
+            "SESSION_COOKIE_NAME": SESSION_COOKIE,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_HTTPONLY": True,
+        }
+    )
+    app.url_map.converters["orcid"] = OrcidIdConverter
+    app.before_request(csrf.check_request)
+    app.before_request(_load_user)
+    app.teardown_appcontext(close_request_db)
+    app.register_error_handler(HTTPException, _error_page)
+    app.jinja_env.globals.update(csrf_token=csrf.token, current_user=current_user, settings=settings)
+    app.register_blueprint(register_blueprint)
+    app.register_blueprint(signin_blueprint)
+    app.register_blueprint(record_blueprint)
     return app

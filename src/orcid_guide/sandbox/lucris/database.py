@@ -1,0 +1,154 @@
+"""Mock LUCRIS's SQLite file: its schema, opening it, and seeding it with the fixture data on first use."""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from werkzeug.security import generate_password_hash
+
+from orcid_guide.sandbox.lucris.fixtures import OUTPUTS, PERSONS
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS persons (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('researcher', 'editor')),
+    orcid_id TEXT,
+    orcid_access_token TEXT,
+    orcid_scope TEXT,
+    orcid_connected INTEGER NOT NULL DEFAULT 0,
+    orcid_connected_at TEXT,
+    -- Set when ORCID refused the token (revoked under Trusted parties), so My Settings can say so.
+    orcid_connection_lost INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS research_outputs (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 32),
+    title TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('article', 'book', 'chapter', 'conference')),
+    year INTEGER NOT NULL,
+    month INTEGER,
+    day INTEGER,
+    journal TEXT,
+    host_title TEXT,
+    doi TEXT,
+    isbn TEXT,
+    publisher TEXT,
+    volume TEXT,
+    number TEXT,
+    pages TEXT,
+    language TEXT NOT NULL DEFAULT 'English',
+    publication_status TEXT NOT NULL DEFAULT 'published',
+    workflow_step TEXT NOT NULL CHECK (workflow_step IN ('entryInProgress', 'forValidation', 'validated')),
+    visibility TEXT NOT NULL CHECK (visibility IN ('Public', 'Campus', 'Backend', 'Confidential'))
+);
+CREATE TABLE IF NOT EXISTS contributors (
+    output_id INTEGER NOT NULL REFERENCES research_outputs (id),
+    position INTEGER NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    person_id INTEGER REFERENCES persons (id),
+    role TEXT NOT NULL DEFAULT 'author',
+    PRIMARY KEY (output_id, position)
+);
+CREATE INDEX IF NOT EXISTS contributors_person ON contributors (person_id);
+-- One row per output and connected author: the push to that author's ORCID record and how it went.
+CREATE TABLE IF NOT EXISTS orcid_pushes (
+    output_id INTEGER NOT NULL REFERENCES research_outputs (id),
+    person_id INTEGER NOT NULL REFERENCES persons (id),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+    put_code TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (output_id, person_id)
+);
+"""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=10)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+@cache
+def _password_hash(password: str) -> str:
+    # Hashing is deliberately slow; every app a test run builds seeds the same few passwords, so once is enough.
+    return generate_password_hash(password)
+
+
+def initialize(path: Path) -> None:
+    """Create the schema and, when the file has no people yet, load the fixture data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = connect(path)
+    try:
+        with connection:
+            connection.executescript(SCHEMA)
+            if connection.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 0:
+                _seed(connection)
+    finally:
+        connection.close()
+
+
+def _seed(connection: sqlite3.Connection) -> None:
+    person_ids: dict[str, int] = {}
+    for person in PERSONS:
+        cursor = connection.execute(
+            "INSERT INTO persons (uuid, first_name, last_name, username, password_hash, role, orcid_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                person.uuid,
+                person.first_name,
+                person.last_name,
+                person.username,
+                _password_hash(person.password),
+                person.role,
+                person.orcid_id,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        person_ids[person.username] = cursor.lastrowid
+    for output in OUTPUTS:
+        cursor = connection.execute(
+            "INSERT INTO research_outputs (uuid, title, type, year, month, day, journal, host_title, doi, isbn,"
+            " publisher, volume, number, pages, workflow_step, visibility)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                output.uuid,
+                output.title,
+                output.type,
+                output.year,
+                output.month,
+                output.day,
+                output.journal,
+                output.host_title,
+                output.doi,
+                output.isbn,
+                output.publisher,
+                output.volume,
+                output.number,
+                output.pages,
+                output.step,
+                output.visibility,
+            ),
+        )
+        output_id = cursor.lastrowid
+        for position, contributor in enumerate(output.contributors):
+            connection.execute(
+                "INSERT INTO contributors (output_id, position, first_name, last_name, person_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    output_id,
+                    position,
+                    contributor.first_name,
+                    contributor.last_name,
+                    person_ids[contributor.username] if contributor.username else None,
+                ),
+            )

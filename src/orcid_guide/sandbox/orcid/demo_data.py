@@ -1,0 +1,140 @@
+"""The people every fresh emulator database starts with, and their works.
+
+Josiah Carberry is ORCID's own test researcher (his iD is the one in ORCID's documentation); he starts with an
+empty Works list so the tutorials can fill it. The two Leiden researchers have public works for the LUCRIS
+lookup and import flows to find, plus one limited and one private work that those flows must not see.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from orcid_guide.orcid_id import format_id
+from orcid_guide.sandbox.orcid.accounts import NewAccount, create_account, find_by_orcid
+from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, add_work
+
+# Demo passwords are printed by `orcid-guide sandbox`; a cheap hash is enough for them and keeps start-up fast.
+DEMO_HASH_METHOD = "pbkdf2:sha256:1000"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    name: str
+    email: str
+    orcid: str
+    password: str
+
+
+CARBERRY = DemoAccount("Josiah Carberry", "j.carberry@orcid.example", "0000-0002-1825-0097", "Psychoceramics1")
+# iDs from ORCID's first issued block (0000-0001-5000-0007 …), so they cannot collide with new registrations.
+EVA = DemoAccount("Eva de Vries", "e.de.vries@leiden.example", format_id(18_204_517), "Leiden-peat-2024")
+DAAN = DemoAccount("Daan Visser", "d.visser@leiden.example", format_id(27_716_042), "Leiden-law-2024")
+
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (CARBERRY, EVA, DAAN)
+
+_NAMES = {
+    CARBERRY.orcid: ("Josiah", "Carberry"),
+    EVA.orcid: ("Eva", "de Vries"),
+    DAAN.orcid: ("Daan", "Visser"),
+}
+
+
+def _doi(value: str) -> tuple[NewExternalId, ...]:
+    return (NewExternalId("doi", value, f"https://doi.org/{value}"),)
+
+
+DEMO_WORKS: dict[str, tuple[NewWork, ...]] = {
+    EVA.orcid: (
+        NewWork(
+            "Seasonal dynamics of soil microbial communities in Dutch peat meadows",
+            "journal-article",
+            "public",
+            journal_title="Soil Biology and Biochemistry",
+            year=2023,
+            month=4,
+            day=12,
+            external_ids=_doi("10.5555/leiden.peat.2023"),
+            contributors=("Eva de Vries", "Daan Visser"),
+        ),
+        NewWork(
+            "Citizen science monitoring of urban pollinators in Leiden",
+            "journal-article",
+            "public",
+            journal_title="Urban Ecosystems",
+            year=2021,
+            month=9,
+            external_ids=_doi("10.5555/leiden.pollinators.2021"),
+            contributors=("Eva de Vries",),
+        ),
+        NewWork(
+            "Peat meadow restoration: lessons from twenty years of rewetting",
+            "conference-paper",
+            "public",
+            journal_title="Proceedings of the European Wetlands Conference",
+            year=2019,
+            external_ids=_doi("10.5555/leiden.rewetting.2019"),
+            contributors=("Eva de Vries",),
+        ),
+        NewWork(
+            "Protocol for long-term peat soil sampling (draft)",
+            "report",
+            "limited",
+            year=2024,
+            month=2,
+            contributors=("Eva de Vries",),
+        ),
+        NewWork(
+            "Field notes, Nieuwkoopse Plassen 2022",
+            "other",
+            "private",
+            year=2022,
+        ),
+    ),
+    DAAN.orcid: (
+        NewWork(
+            "Legal pluralism in early modern Dutch trading posts",
+            "journal-article",
+            "public",
+            journal_title="Leiden Journal of International Law",
+            year=2022,
+            month=6,
+            external_ids=_doi("10.5555/leiden.pluralism.2022"),
+            contributors=("Daan Visser",),
+        ),
+        NewWork(
+            "Contracts and courts in the Dutch Republic",
+            "book-chapter",
+            "public",
+            journal_title="Law and Trade in the Early Modern World",
+            year=2020,
+            external_ids=_doi("10.5555/leiden.contracts.2020"),
+            contributors=("Daan Visser",),
+        ),
+    ),
+}
+
+
+def seed_demo_data(db: sqlite3.Connection, *, now_ms: int) -> None:
+    """Add the demo people and works unless they are there already (a database can be reopened)."""
+    for demo in DEMO_ACCOUNTS:
+        if find_by_orcid(db, demo.orcid) is not None:
+            continue
+        given, family = _NAMES[demo.orcid]
+        create_account(
+            db,
+            NewAccount(
+                given_names=given,
+                family_names=family,
+                primary_email=demo.email,
+                password=demo.password,
+                default_visibility="public",
+                orcid=demo.orcid,
+                hash_method=DEMO_HASH_METHOD,
+            ),
+            now_ms=now_ms,
+            fixed_ids=True,
+        )
+        source = Source(name=demo.name, orcid=demo.orcid)
+        for work in DEMO_WORKS.get(demo.orcid, ()):
+            add_work(db, demo.orcid, work, source, now_ms=now_ms)

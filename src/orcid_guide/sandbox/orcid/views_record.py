@@ -1,0 +1,127 @@
+"""The signed-in record (/my-orcid), the public record (/<iD>), and the pages the user menu leads to."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from werkzeug.routing import BaseConverter
+from werkzeug.wrappers import Response as BaseResponse
+
+from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
+from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
+from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
+from orcid_guide.sandbox.orcid.works_view import works_for
+
+blueprint = Blueprint("record", __name__)
+
+# (label, endpoint kind) for each Add menu; both labelings lead to the same places.
+ADD_MENUS: dict[str, tuple[tuple[str, str], ...]] = {
+    "classic": (
+        ("Search & link", "search-and-link"),
+        ("Add DOI", "doi"),
+        ("Add PubMed ID", "pubmed"),
+        ("Add BibTeX", "bibtex"),
+        ("Add manually", "manual"),
+    ),
+    "new": (
+        ("Import works from other services", "search-and-link"),
+        ("Import works from a BibTeX file", "bibtex"),
+        ("Add work with a DOI", "doi"),
+        ("Add work with a PubMed ID", "pubmed"),
+        ("Add work manually", "manual"),
+    ),
+}
+# Headings of the pages behind the Add menu, in ORCID's words, until those flows are built.
+ADD_PAGE_TITLES = {
+    "search-and-link": "Link works",
+    "doi": "Works - Add work from DOI",
+    "pubmed": "Works - Add work from PubMed",
+    "bibtex": "Works - Import BibTeX",
+    "manual": "Add work manually",
+}
+
+# Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there.
+DEFAULT_VISIBILITY_CHOICES = (("public", "Everyone"), ("limited", "Trusted Organizations"), ("private", "Only me"))
+
+
+class OrcidIdConverter(BaseConverter):
+    regex = r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]"
+
+
+@blueprint.get("/")
+def home() -> BaseResponse:
+    return redirect(url_for("record.my_orcid" if current_user() else "signin.signin"))
+
+
+@blueprint.get("/my-orcid")
+@signin_required
+def my_orcid() -> str:
+    user = current_user()
+    assert user is not None
+    return render_template(
+        "my_orcid.html",
+        user=user,
+        id_uri=id_uri(user.orcid),
+        works=works_for(db(), user.orcid, owner=True),
+        add_menu=ADD_MENUS[settings().add_menu],
+    )
+
+
+@blueprint.get("/<orcid:orcid_id>")
+def public_record(orcid_id: str) -> str:
+    record = find_by_orcid(db(), orcid_id)
+    if record is None:
+        abort(404, description="404 - ORCID record not found")
+    viewer = current_user()
+    owner = viewer is not None and viewer.orcid == record.orcid
+    names_row = db().execute("SELECT names_visibility FROM users WHERE orcid = ?", (record.orcid,)).fetchone()
+    return render_template(
+        "public_record.html",
+        record=record,
+        names_public=names_row["names_visibility"] == "public",
+        id_uri=id_uri(record.orcid),
+        # The public page shows public items even to the owner: it is what everyone else sees.
+        works=works_for(db(), record.orcid, owner=False),
+        viewer_is_owner=owner,
+    )
+
+
+@blueprint.get("/works/<kind>")
+@signin_required
+def add_works(kind: str) -> str:
+    if kind not in ADD_PAGE_TITLES:
+        abort(404, description="This page does not exist in the ORCID emulator.")
+    return render_template("placeholder.html", title=ADD_PAGE_TITLES[kind], back=True)
+
+
+@blueprint.route("/account", methods=["GET", "POST"])
+@signin_required
+def account() -> str | BaseResponse:
+    user = current_user()
+    assert user is not None
+    if request.method == "POST":
+        choice = request.form.get("default_visibility", "")
+        if choice in VISIBILITIES:
+            set_default_visibility(db(), user.orcid, choice, now_ms=now_ms())
+            return redirect(url_for("record.account", saved=1), code=303)
+    saved = request.args.get("saved") == "1"
+    fresh = find_by_orcid(db(), user.orcid)
+    assert fresh is not None
+    return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES, saved=saved)
+
+
+@blueprint.get("/trusted-parties")
+@signin_required
+def trusted_parties() -> str:
+    return render_template("trusted_parties.html")
+
+
+@blueprint.get("/inbox")
+@signin_required
+def inbox() -> str:
+    return render_template("placeholder.html", title="Notifications inbox", back=True)
+
+
+@blueprint.get("/developer-tools")
+@signin_required
+def developer_tools() -> str:
+    return render_template("placeholder.html", title="Developer tools", back=True)

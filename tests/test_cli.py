@@ -1,0 +1,104 @@
+"""The command's user contract: help a newcomer understands, and one-sentence errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from orcid_guide.cli import main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        yield holder.getsockname()[1]
+
+
+def test_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--help"], capsys)
+    assert status == 0
+    for command in ("serve", "build", "shoot", "sandbox"):
+        assert command in out
+
+
+def test_an_unknown_tutorial_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["shoot", "no_such_tutorial"], capsys)
+    assert status == 1
+    assert err.startswith("Error: There is no tutorial named 'no_such_tutorial'; known tutorials: ")
+    assert "create_orcid_id" in err
+    assert "Traceback" not in err + out
+    assert err.count("\n") == 1
+
+
+def test_a_missing_browser_is_one_sentence(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORCID_GUIDE_CHROMIUM", "/nonexistent/chromium")
+    status, _, err = run(["shoot", "create_orcid_id"], capsys)
+    assert status == 1
+    assert err == ("Error: ORCID_GUIDE_CHROMIUM points to /nonexistent/chromium, which is not an executable browser.\n")
+
+
+def test_no_browser_on_path_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ORCID_GUIDE_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    status, _, err = run(["shoot"], capsys)
+    assert status == 1
+    assert err.startswith("Error: Chromium was not found on PATH; install Debian's chromium")
+
+
+def test_a_busy_port_is_one_sentence_for_serve(busy_port: int, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["serve", "--no-shoot", "--port", str(busy_port)], capsys)
+    assert status == 1
+    assert err == f"Error: Port {busy_port} is already in use; stop what runs there or pass --port.\n"
+
+
+def test_a_busy_port_is_one_sentence_for_the_sandbox(busy_port: int, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["sandbox", "--orcid-port", str(busy_port), "--lucris-port", "0"], capsys)
+    assert status == 1
+    assert err == (
+        f"Error: Port {busy_port} for the ORCID emulator is already in use; "
+        "stop what runs there or pick another port.\n"
+    )
+
+
+def test_the_sandbox_target_asks_for_credentials_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ORCID_SANDBOX_EMAIL", raising=False)
+    status, _, err = run(["shoot", "--target", "sandbox"], capsys)
+    assert status == 1
+    assert "set ORCID_SANDBOX_EMAIL and ORCID_SANDBOX_PASSWORD" in err
+
+
+def test_the_sandbox_target_stops_at_the_network_boundary_with_one_sentence(
+    busy_port: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A listening socket that never answers HTTP stands in for a network that cannot reach ORCID.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        unused = closed.getsockname()[1]
+    monkeypatch.setenv("ORCID_SANDBOX_URL", f"http://127.0.0.1:{unused}")
+    monkeypatch.setenv("ORCID_SANDBOX_EMAIL", "tester@example.org")
+    monkeypatch.setenv("ORCID_SANDBOX_PASSWORD", "secret")
+    status, _, err = run(["shoot", "--target", "sandbox"], capsys)
+    assert status == 1
+    assert err.startswith(f"Error: Could not reach the ORCID sandbox at http://127.0.0.1:{unused} (")
+    assert err.endswith("check the network or use --target mock.\n")
+
+
+def test_update_is_refused_on_the_real_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["shoot", "--update", "--target", "sandbox"], capsys)
+    assert status == 1
+    assert "--update cannot be used with --target sandbox" in err

@@ -1,0 +1,147 @@
+"""The record screens: /my-orcid with its menus and works, the public record, and the user menu's pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DEMO_WORKS, EVA
+from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
+
+EVA_PUBLIC = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility == "public"]
+EVA_HIDDEN = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility != "public"]
+
+CLASSIC_ADD = ("Search &amp; link", "Add DOI", "Add PubMed ID", "Add BibTeX", "Add manually")
+NEW_ADD = (
+    "Import works from other services",
+    "Import works from a BibTeX file",
+    "Add work with a DOI",
+    "Add work with a PubMed ID",
+    "Add work manually",
+)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    return make_app(tmp_path)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/my-orcid").text
+    assert 'aria-haspopup="menu"' in page
+    assert f'data-menu="user-menu">{CARBERRY.name}</button>' in page
+    for item in (
+        "View my ORCID record",
+        "Notifications inbox",
+        "Account settings",
+        "Trusted parties",
+        "Developer tools",
+    ):
+        assert re.search(f'role="menuitem" href="/[^"]*">{item}</a>', page), item
+    assert '<button type="submit" role="menuitem">Logout</button>' in page
+    assert f">https://sandbox.orcid.org/{CARBERRY.orcid}</a>" in page
+    assert "127.0.0.1" not in page
+
+
+def test_an_empty_record_shows_orcids_empty_state_and_the_classic_add_menu(client: FlaskClient) -> None:
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/my-orcid").text
+    assert '<h2 id="works-heading">Works</h2>' in page
+    assert "Add your research outputs such as publications, data sets, conference presentations and more." in page
+    for label in CLASSIC_ADD:
+        assert f">{label}</a>" in page
+    assert "Import works from a BibTeX file" not in page
+
+
+def test_the_new_add_menu(tmp_path: Path) -> None:
+    client = make_app(tmp_path, add_menu="new").test_client()
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/my-orcid").text
+    for label in NEW_ADD:
+        assert f">{label}</a>" in page
+    assert ">Add BibTeX</a>" not in page
+
+
+def test_every_add_menu_item_leads_somewhere(client: FlaskClient) -> None:
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/my-orcid").text
+    for kind in ("search-and-link", "doi", "pubmed", "bibtex", "manual"):
+        assert f'href="/works/{kind}"' in page
+        assert client.get(f"/works/{kind}").status_code == 200
+    assert "Works - Import BibTeX" in client.get("/works/bibtex").text
+    assert client.get("/works/nonsense").status_code == 404
+
+
+def test_the_owner_sees_every_work_with_source_date_type_and_visibility(client: FlaskClient) -> None:
+    sign_in(client, EVA.email, EVA.password)
+    page = client.get("/my-orcid").text
+    for work in DEMO_WORKS[EVA.orcid]:
+        assert work.title in page
+    assert "(5)" in page
+    assert "Soil Biology and Biochemistry" in page
+    assert "2023-04-12 | Journal article" in page
+    assert "2019 | Conference paper" in page
+    assert page.count("Source: Eva de Vries") == 5
+    assert page.count(">Everyone</p>") == 3
+    assert page.count(">Trusted parties</p>") == 1
+    assert page.count(">Only me</p>") == 1
+    # Newest first.
+    assert page.index("Protocol for long-term peat soil sampling") < page.index("Seasonal dynamics")
+
+
+def test_the_public_record_shows_public_works_only(app: Flask) -> None:
+    for client in (app.test_client(), app.test_client()):
+        page = client.get(f"/{EVA.orcid}").text
+        assert "Eva de Vries" in page
+        assert f"https://sandbox.orcid.org/{EVA.orcid}" in page
+        for title in EVA_PUBLIC:
+            assert title in page
+        for title in EVA_HIDDEN:
+            assert title not in page
+        assert "Only me" not in page and "Trusted parties" not in page
+        # The owner too sees the public view there.
+        sign_in(client, EVA.email, EVA.password)
+
+
+def test_an_unknown_record_is_not_found(client: FlaskClient) -> None:
+    response = client.get("/0000-0002-1694-233X")
+    assert response.status_code == 404
+    assert "404 - ORCID record not found" in response.text
+    assert client.get("/0000-0002-1694-2331").status_code == 404
+
+
+def test_account_settings_change_the_default_visibility(app: Flask, client: FlaskClient) -> None:
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/account").text
+    assert "<h2>Defaults</h2>" in page
+    assert "<legend>Visibility</legend>" in page
+    assert ">Trusted Organizations</label>" in page
+    response = post_form(client, "/account", {"default_visibility": "limited"})
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).text
+    assert "Changes have been saved successfully." in page
+    assert 'value="limited" checked' in page
+
+
+def test_trusted_parties_placeholder(client: FlaskClient) -> None:
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    page = client.get("/trusted-parties").text
+    assert "<h1>Trusted parties</h1>" in page
+    assert "<h2>Trusted organizations</h2>" in page
+    assert "You haven't added any trusted organizations yet." in page
+
+
+def test_the_home_page_sends_to_sign_in_or_the_record(client: FlaskClient) -> None:
+    assert client.get("/").headers["Location"] == "/signin"
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    assert client.get("/").headers["Location"] == "/my-orcid"

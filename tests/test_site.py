@@ -1,0 +1,168 @@
+"""The built MkDocs site: both languages, the language switcher, translated navigation, embedded snippets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("en", "nl")
+PAGES = ("index", "create-orcid-id")
+NAV_TITLES = {
+    "en": ["Home", "Create your ORCID iD"],
+    "nl": ["Startpagina", "Uw ORCID iD aanmaken"],
+}
+SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
+
+
+def page_url(language: str, page: str) -> str:
+    """The page's path from the site root, as a browser sees it."""
+    prefix = "" if language == "en" else f"{language}/"
+    return f"/{prefix}" if page == "index" else f"/{prefix}{page}/"
+
+
+@dataclass
+class RenderedPage:
+    """What a reader gets from one built page: its language, navigation, switcher, code and images."""
+
+    url: str
+    html_lang: str = ""
+    nav_titles: list[str] = field(default_factory=list)
+    switcher: dict[str, str] = field(default_factory=dict)
+    code_blocks: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+class _PageParser(HTMLParser):
+    def __init__(self, page: RenderedPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.nav_stack: list[bool] = []
+        self.in_nav_title = False
+        self.title_parts: list[str] = []
+        self.code_depth = 0
+        self.code_parts: list[str] = []
+        self.text_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        classes = attributes.get("class", "").split()
+        if tag == "html":
+            self.page.html_lang = attributes.get("lang", "")
+        elif tag == "nav":
+            inside_primary = bool(self.nav_stack) and self.nav_stack[-1]
+            self.nav_stack.append(
+                "md-nav--primary" in classes or (inside_primary and "md-nav--secondary" not in classes)
+            )
+        elif tag == "a" and "md-select__link" in classes:
+            self.page.switcher[attributes.get("hreflang", "")] = attributes.get("href", "")
+        elif tag == "a" and "md-nav__link" in classes and self.nav_stack and self.nav_stack[-1]:
+            self.in_nav_title = True
+            self.title_parts = []
+        elif tag == "pre":
+            self.code_depth += 1
+            self.code_parts = []
+        elif tag == "img":
+            self.page.images.append((attributes.get("src", ""), attributes.get("alt", "")))
+        if tag in ("link", "script", "img", "iframe", "source"):
+            resource = attributes.get("href") or attributes.get("src")
+            if resource:
+                self.page.resources.append(resource)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.nav_stack:
+            self.nav_stack.pop()
+        elif tag == "a" and self.in_nav_title:
+            self.in_nav_title = False
+            self.page.nav_titles.append(" ".join("".join(self.title_parts).split()))
+        elif tag == "pre" and self.code_depth:
+            self.code_depth -= 1
+            self.page.code_blocks.append("".join(self.code_parts))
+
+    def handle_data(self, data: str) -> None:
+        self.text_parts.append(data)
+        if self.in_nav_title:
+            self.title_parts.append(data)
+        if self.code_depth:
+            self.code_parts.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = "".join(self.text_parts)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    # Material prints an end-of-life banner on every build; it is noise here, not a warning about the site.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+def rendered(site: Path, language: str, page: str) -> RenderedPage:
+    url = page_url(language, page)
+    result = RenderedPage(url=url)
+    parser = _PageParser(result)
+    parser.feed((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+    parser.close()
+    return result
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_built_in_both_languages(site: Path, language: str, page: str) -> None:
+    assert (site / page_url(language, page).lstrip("/") / "index.html").is_file()
+    assert rendered(site, language, page).html_lang == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switcher_keeps_the_reader_on_the_same_page(site: Path, language: str, page: str) -> None:
+    shown = rendered(site, language, page)
+    assert set(shown.switcher) == set(LANGUAGES)
+    for other, href in shown.switcher.items():
+        # Relative links, so the switcher also works when the site is served from a sub-path.
+        assert not urlsplit(href).scheme and not href.startswith("/"), href
+        assert urlsplit(urljoin(shown.url, href)).path == page_url(other, page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_navigation_is_in_the_page_language(site: Path, language: str, page: str) -> None:
+    assert rendered(site, language, page).nav_titles == NAV_TITLES[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_load_nothing_from_other_hosts(site: Path, language: str, page: str) -> None:
+    shown = rendered(site, language, page)
+    assert shown.resources
+    assert [resource for resource in shown.resources if urlsplit(resource).netloc] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page", "snippet"), [(p, s) for p, names in SNIPPETS_SHOWN.items() for s in names])
+def test_snippet_code_and_its_output_are_shown(site: Path, language: str, page: str, snippet: str) -> None:
+    blocks = [block.rstrip("\n") for block in rendered(site, language, page).code_blocks]
+    source = ROOT / "snippets" / f"{snippet}.py"
+    assert source.read_text(encoding="utf-8").rstrip("\n") in blocks
+    assert source.with_suffix(".out").read_text(encoding="utf-8").rstrip("\n") in blocks
