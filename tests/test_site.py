@@ -166,3 +166,33 @@ def test_snippet_code_and_its_output_are_shown(site: Path, language: str, page: 
     source = ROOT / "snippets" / f"{snippet}.py"
     assert source.read_text(encoding="utf-8").rstrip("\n") in blocks
     assert source.with_suffix(".out").read_text(encoding="utf-8").rstrip("\n") in blocks
+
+
+TUTORIALS_SHOWN = {"create-orcid-id": ["create_orcid_id"]}
+ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
+
+
+def step_images(site: Path, language: str, page: str) -> list[tuple[str, str]]:
+    shown = rendered(site, language, page)
+    return [(src, alt) for src, alt in shown.images if "/assets/screenshots/" in urljoin(shown.url, src)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page", "tutorial"), [(p, t) for p, ts in TUTORIALS_SHOWN.items() for t in ts])
+def test_every_tutorial_step_is_shown_with_its_screenshot_in_the_page_language(
+    site: Path, language: str, page: str, tutorial: str
+) -> None:
+    from orcid_guide.engine.loader import load_tutorial
+    from orcid_guide.engine.steps import screenshot_name
+
+    steps = load_tutorial(ROOT / "tutorials", tutorial).steps
+    shown = rendered(site, language, page)
+    images = step_images(site, language, page)
+    expected = [f"/assets/screenshots/{tutorial}/{screenshot_name(n, s)}" for n, s in enumerate(steps, 1) if s.shot]
+    assert [urlsplit(urljoin(shown.url, src)).path for src, _ in images] == expected
+    for src, alt in images:
+        assert (site / urlsplit(urljoin(shown.url, src)).path.lstrip("/")).is_file(), src
+        assert alt.startswith(ALT_PREFIX[language])
+    for step in steps:
+        first_words = step.text(language).split("**")[0].split("[")[0].strip()[:20]
+        assert first_words in shown.text

@@ -84,8 +84,8 @@ def running_sandbox(
     except BaseException:
         orcid_server.server_close()
         raise
-    orcid_url = f"http://{HOST}:{orcid_server.server_port}"
-    lucris_url = f"http://{HOST}:{lucris_server.server_port}"
+    orcid_url = f"http://{HOST}:{orcid_server.port}"
+    lucris_url = f"http://{HOST}:{lucris_server.port}"
     clock = fixed_clock if deterministic else real_clock
     orcid_settings = OrcidSettings(
         database=workdir / "orcid.sqlite3",

@@ -109,12 +109,6 @@ def account() -> str | BaseResponse:
     return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES, saved=saved)
 
 
-@blueprint.get("/trusted-parties")
-@signin_required
-def trusted_parties() -> str:
-    return render_template("trusted_parties.html")
-
-
 @blueprint.get("/inbox")
 @signin_required
 def inbox() -> str:
