@@ -51,3 +51,14 @@ def test_the_difference_image_paints_changed_pixels_red() -> None:
     diff = Image.open(io.BytesIO(difference_image(picture(), picture((50, 50)), 24)))
     assert diff.getpixel((60, 60)) == (230, 0, 0)
     assert diff.getpixel((5, 5)) != (230, 0, 0)
+
+
+def test_an_animation_has_every_frame_and_repeats_byte_for_byte() -> None:
+    from orcid_guide.engine.animation import animate
+
+    frames = [picture((10, 10)), picture((60, 40)), picture((120, 80))]
+    first = animate(frames)
+    assert first == animate(frames)
+    image = Image.open(io.BytesIO(first))
+    assert getattr(image, "n_frames", 1) == 3
+    assert image.info.get("loop") == 0

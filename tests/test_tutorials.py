@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from orcid_guide.engine.animation import animate
 from orcid_guide.engine.loader import load_tutorial, tutorial_names
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.runner import RunOptions, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy
+from orcid_guide.engine.shots import ANIMATION, STEP_SHOTS, ShotPolicy
+from orcid_guide.engine.steps import screenshot_name
 from orcid_guide.project import load_project
-from orcid_guide.targets import target_env
+from orcid_guide.targets import check_target, target_env
 
 PROJECT = load_project(Path(__file__).parent)
 
@@ -31,11 +33,22 @@ def test_tutorial_runs_and_matches_its_baselines(browser: Browser, tmp_path: Pat
         shots=ShotPolicy(baselines, tmp_path / "shots", PROJECT.tolerance, PROJECT.pixel_threshold, update=False),
         failures=tmp_path / "failures",
     )
-    with target_env("mock", tmp_path / "sandbox") as env:
+    with target_env(check_target("mock"), tmp_path / "sandbox") as env:
         result = run_tutorial(browser, tutorial, env, options, pages)
     assert result.failure is None, str(result.failure)
     statuses = {shot.name: shot.comparison.status for shot in result.shots}
     assert "new" not in statuses.values(), f"screenshots without a committed baseline: {statuses}"
     assert set(statuses.values()) == {"same"}, f"run 'orcid-guide shoot --update {name}': {statuses}"
-    committed = sorted(path.name for path in (PROJECT.screenshots / name).glob("*.png"))
+    committed = sorted(path.name for path in (PROJECT.screenshots / name).glob(STEP_SHOTS))
     assert committed == sorted(statuses), "committed baselines and the tutorial's steps differ"
+
+
+@pytest.mark.parametrize("name", tutorial_names(PROJECT.tutorials))
+def test_a_committed_animation_is_made_from_the_committed_screenshots(name: str) -> None:
+    tutorial = load_tutorial(PROJECT.tutorials, name)
+    folder = PROJECT.screenshots / name
+    if not tutorial.animation:
+        assert not (folder / ANIMATION).exists(), "an animation of a tutorial that does not ask for one"
+        return
+    frames = [folder / screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot]
+    assert (folder / ANIMATION).read_bytes() == animate([frame.read_bytes() for frame in frames])

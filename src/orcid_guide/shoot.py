@@ -7,16 +7,17 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from orcid_guide.engine.animation import write_animation
 from orcid_guide.engine.browser import find_chromium, launch_chromium
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.review import write_review
 from orcid_guide.engine.runner import Progress, RunOptions, TutorialResult, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy, stale_baselines
+from orcid_guide.engine.shots import ANIMATION, ShotPolicy, stale_baselines
 from orcid_guide.engine.steps import screenshot_name
 from orcid_guide.errors import UserError
 from orcid_guide.project import Project
-from orcid_guide.targets import target_env
+from orcid_guide.targets import check_target, target_env
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ShootReport:
     review: Path | None = None
     removed: list[Path] = field(default_factory=list)  # stale baselines deleted by --update
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
+    animations: list[str] = field(default_factory=list)  # tutorials whose animation was rewritten
 
     @property
     def failed(self) -> bool:
@@ -45,7 +47,9 @@ def shoot(
     if update and target != "mock":
         raise UserError("Baselines come from the mock target; --update cannot be used with --target sandbox.")
     tutorials = load_tutorials(project.tutorials, names)
-    find_chromium()  # fail with one sentence before starting anything
+    # Fail with one sentence before starting anything.
+    find_chromium()
+    checked = check_target(target)
     run_dir = project.work / ("shots" if target == "mock" else f"shots-{target}")
     options = RunOptions(
         viewport=project.viewport,
@@ -65,9 +69,13 @@ def shoot(
         try:
             for tutorial in tutorials:
                 pages = tuple(pages_showing(project.docs, tutorial.name))
-                with target_env(target, project.work / "sandbox") as env:
+                with target_env(checked, project.work / "sandbox") as env:
                     result = run_tutorial(browser, tutorial, env, options, pages, progress)
                 report.results.append(result)
+                if result.failure is None and not result.skipped and target == "mock" and tutorial.animation:
+                    frames = [shot.baseline for shot in result.shots]
+                    if write_animation(frames, project.screenshots / tutorial.name / ANIMATION):
+                        report.animations.append(tutorial.name)
                 if result.failure is None and not result.skipped and target == "mock":
                     current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
                     for path in stale_baselines(options.shots, tutorial.name, current):

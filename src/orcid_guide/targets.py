@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from orcid_guide.engine.steps import Env
@@ -17,21 +18,30 @@ TARGETS = ("mock", "sandbox")
 REAL_SANDBOX = "https://sandbox.orcid.org"
 
 
+@dataclass(frozen=True)
+class Target:
+    name: str
+    # For the real sandbox: its URL and the test account; empty for the mock.
+    orcid: dict[str, str] = field(default_factory=dict)
+
+
+def check_target(name: str) -> Target:
+    """The target, checked once before any browser starts: credentials present, network reachable."""
+    if name not in TARGETS:
+        raise UserError(f"Unknown target {name!r}; use one of: {', '.join(TARGETS)}.")
+    return Target(name, _real_sandbox_values() if name == "sandbox" else {})
+
+
 @contextmanager
-def target_env(target: str, workdir: Path) -> Iterator[Env]:
-    """An Env for one tutorial run, on fresh fixture data; the real sandbox is checked before use."""
-    if target not in TARGETS:
-        raise UserError(f"Unknown target {target!r}; use one of: {', '.join(TARGETS)}.")
-    orcid_override: dict[str, str] = {}
-    if target == "sandbox":
-        orcid_override = _real_sandbox_values()
+def target_env(target: Target, workdir: Path) -> Iterator[Env]:
+    """An Env for one tutorial run, on fresh fixture data."""
     with running_sandbox(workdir) as sandbox:
         urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
         values: dict[str, str] = {}
-        if orcid_override:
-            urls["orcid"] = orcid_override.pop("url")
-            values.update(orcid_override)
-        yield Env(target=target, urls=urls, values=values)
+        if target.orcid:
+            urls["orcid"] = target.orcid["url"]
+            values.update({key: value for key, value in target.orcid.items() if key != "url"})
+        yield Env(target=target.name, urls=urls, values=values)
 
 
 def _real_sandbox_values() -> dict[str, str]:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
+from orcid_guide.engine.shots import ANIMATION
 from orcid_guide.engine.steps import Tutorial, screenshot_name
 
 ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
+ANIMATION_ALT = {
+    "en": "Animation: the {count} steps above, one after another",
+    "nl": "Animatie: de {count} stappen hierboven, na elkaar",
+}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -28,3 +33,9 @@ def tutorial_markdown(tutorial: Tutorial, language: str, image_folder: str) -> s
             lines.append(f"    ![{alt}]({image_folder}/{screenshot_name(number, step)})")
         lines.append("")
     return "\n".join(lines)
+
+
+def animation_markdown(tutorial: Tutorial, language: str, image_folder: str) -> str:
+    count = sum(step.shot for step in tutorial.steps)
+    alt = ANIMATION_ALT[language].format(count=count)
+    return f"![{alt}]({image_folder}/{ANIMATION})"

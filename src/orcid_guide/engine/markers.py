@@ -1,4 +1,4 @@
-"""The marker a docs page uses to include a tutorial, and which pages include which tutorial."""
+"""The markers a docs page uses to include a tutorial or its animation, and which pages include which."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 MARKER = re.compile(r"^<!--\s*tutorial:\s*([A-Za-z0-9_]+)\s*-->\s*$", re.MULTILINE)
+ANIMATION_MARKER = re.compile(r"^<!--\s*animation:\s*([A-Za-z0-9_]+)\s*-->\s*$", re.MULTILINE)
 
 
 def pages_showing(docs: Path, tutorial: str) -> list[str]:
     """Docs-relative paths of the pages that include ``tutorial``."""
-    return sorted(
-        page.relative_to(docs).as_posix()
-        for page in docs.rglob("*.md")
-        if tutorial in MARKER.findall(page.read_text(encoding="utf-8"))
-    )
+    showing = []
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if tutorial in MARKER.findall(text) or tutorial in ANIMATION_MARKER.findall(text):
+            showing.append(page.relative_to(docs).as_posix())
+    return sorted(showing)

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from orcid_guide.engine.images import Comparison, compare
 
+# Step screenshots are named NN-step-id.png; other files beside them (the animation) are not steps.
+STEP_SHOTS = "[0-9][0-9]-*.png"
+ANIMATION = "animation.png"
+
 
 @dataclass(frozen=True)
 class ShotPolicy:
@@ -56,4 +60,4 @@ def stale_baselines(policy: ShotPolicy, tutorial: str, current: set[str]) -> lis
     folder = policy.baselines / tutorial
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.glob("*.png") if path.name not in current)
+    return sorted(path for path in folder.glob(STEP_SHOTS) if path.name not in current)

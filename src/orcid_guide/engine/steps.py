@@ -64,6 +64,8 @@ class Tutorial:
     steps: tuple[Step, ...]
     # Runs before step 1 without words or screenshot: the situation the reader is assumed to be in.
     prepare: Action | None = None
+    # Also make an animated demonstration from the step screenshots (for a page's <!-- animation: NAME -->).
+    animation: bool = False
 
     def __post_init__(self) -> None:
         problems = validate(self)

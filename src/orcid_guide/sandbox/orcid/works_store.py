@@ -1,4 +1,4 @@
-"""Writing works and their external identifiers to the database."""
+"""Writing works, their external identifiers and contributors to the database; finding duplicates by source."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ class NewExternalId:
 
 
 @dataclass(frozen=True)
+class NewContributor:
+    credit_name: str
+    role: str = "author"
+    sequence: str = ""
+    orcid: str = ""
+
+
+@dataclass(frozen=True)
 class NewWork:
     title: str
     type: str
@@ -39,7 +47,20 @@ class NewWork:
     citation_type: str = ""
     citation_value: str = ""
     external_ids: tuple[NewExternalId, ...] = ()
-    contributors: tuple[str, ...] = field(default=())
+    # Plain names are authors in the order given (the first "first", the rest "additional").
+    contributors: tuple[str | NewContributor, ...] = field(default=())
+    subtitle: str = ""
+    short_description: str = ""
+    language_code: str = ""
+    country: str = ""
+
+    def contributor_rows(self) -> list[NewContributor]:
+        rows = []
+        for position, person in enumerate(self.contributors):
+            if isinstance(person, str):
+                person = NewContributor(person, "author", "first" if position == 0 else "additional")
+            rows.append(person)
+        return rows
 
 
 @dataclass(frozen=True)
@@ -51,43 +72,96 @@ class Source:
     orcid: str | None = None
 
 
+_WORK_COLUMNS = (
+    "title, subtitle, type, journal_title, short_description, publication_year, publication_month, publication_day,"
+    " url, citation_type, citation_value, language_code, country, visibility"
+)
+
+
+def _work_values(work: NewWork) -> tuple[object, ...]:
+    return (
+        work.title,
+        work.subtitle,
+        work.type,
+        work.journal_title,
+        work.short_description,
+        work.year,
+        work.month,
+        work.day,
+        work.url,
+        work.citation_type,
+        work.citation_value,
+        work.language_code,
+        work.country,
+        work.visibility,
+    )
+
+
+def _write_children(db: sqlite3.Connection, put_code: int, work: NewWork) -> None:
+    for external in work.external_ids:
+        db.execute(
+            "INSERT INTO work_external_ids (put_code, type, value, normalized_value, url, relationship)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (put_code, external.type, external.value, external.normalized, external.url, external.relationship),
+        )
+    for position, person in enumerate(work.contributor_rows()):
+        db.execute(
+            "INSERT INTO work_contributors (put_code, position, credit_name, contributor_orcid, role, sequence)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (put_code, position, person.credit_name, person.orcid, person.role, person.sequence),
+        )
+
+
+def insert_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, *, now_ms: int) -> int:
+    """Insert inside the caller's transaction; returns the put-code."""
+    values = (orcid, source.client_id, source.orcid, source.name, *_work_values(work), now_ms, now_ms)
+    cursor = db.execute(
+        f"INSERT INTO works (orcid, source_client_id, source_orcid, source_name, {_WORK_COLUMNS}, created_ms,"
+        f" modified_ms) VALUES ({', '.join('?' * len(values))})",
+        values,
+    )
+    put_code = cursor.lastrowid
+    assert put_code is not None
+    _write_children(db, put_code, work)
+    return put_code
+
+
 def add_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, *, now_ms: int) -> int:
     """Insert ``work`` on ``orcid``'s record; returns its put-code."""
     with transaction(db):
-        cursor = db.execute(
-            "INSERT INTO works (orcid, source_client_id, source_orcid, source_name, title, type, journal_title,"
-            " publication_year, publication_month, publication_day, url, citation_type, citation_value,"
-            " visibility, created_ms, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                orcid,
-                source.client_id,
-                source.orcid,
-                source.name,
-                work.title,
-                work.type,
-                work.journal_title,
-                work.year,
-                work.month,
-                work.day,
-                work.url,
-                work.citation_type,
-                work.citation_value,
-                work.visibility,
-                now_ms,
-                now_ms,
-            ),
-        )
-        put_code = cursor.lastrowid
-        assert put_code is not None
-        for external in work.external_ids:
-            db.execute(
-                "INSERT INTO work_external_ids (put_code, type, value, normalized_value, url, relationship)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (put_code, external.type, external.value, external.normalized, external.url, external.relationship),
-            )
-        for position, name in enumerate(work.contributors):
-            db.execute(
-                "INSERT INTO work_contributors (put_code, position, credit_name, sequence) VALUES (?, ?, ?, ?)",
-                (put_code, position, name, "first" if position == 0 else "additional"),
-            )
-    return put_code
+        return insert_work(db, orcid, work, source, now_ms=now_ms)
+
+
+def replace_work(db: sqlite3.Connection, put_code: int, work: NewWork, *, now_ms: int) -> None:
+    """Overwrite a work's fields, identifiers and contributors inside the caller's transaction (PUT)."""
+    assignments = ", ".join(f"{column.strip()} = ?" for column in _WORK_COLUMNS.split(","))
+    db.execute(
+        f"UPDATE works SET {assignments}, modified_ms = ? WHERE put_code = ?",
+        (*_work_values(work), now_ms, put_code),
+    )
+    db.execute("DELETE FROM work_external_ids WHERE put_code = ?", (put_code,))
+    db.execute("DELETE FROM work_contributors WHERE put_code = ?", (put_code,))
+    _write_children(db, put_code, work)
+
+
+def delete_work(db: sqlite3.Connection, put_code: int) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM works WHERE put_code = ?", (put_code,))
+
+
+def duplicate_of(
+    db: sqlite3.Connection, orcid: str, client_id: str, work: NewWork, *, ignore_put_code: int | None = None
+) -> int | None:
+    """The put-code of this client's work on this record with one of ``work``'s self identifiers, if any."""
+    for external in work.external_ids:
+        if external.relationship != "self":
+            continue
+        row = db.execute(
+            "SELECT works.put_code FROM works JOIN work_external_ids ids ON ids.put_code = works.put_code"
+            " WHERE works.orcid = ? AND works.source_client_id = ? AND ids.relationship = 'self'"
+            " AND ids.type = ? AND ids.normalized_value = ? AND works.put_code IS NOT ?",
+            (orcid, client_id, external.type, external.normalized, ignore_put_code),
+        ).fetchone()
+        if row is not None:
+            return int(row["put_code"])
+    return None

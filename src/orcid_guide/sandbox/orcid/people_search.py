@@ -1,0 +1,106 @@
+"""Finding people for the search API: only records whose names are public, matched on public data only."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from orcid_guide.orcid_id import normalize
+from orcid_guide.sandbox.orcid.search_query import All, Any_, Not, Query, Term, words
+
+
+@dataclass(frozen=True)
+class PublicPerson:
+    orcid: str
+    given_names: str
+    family_names: str
+    credit_name: str
+    emails: tuple[str, ...]
+    institutions: tuple[str, ...]
+
+
+def public_people(db: sqlite3.Connection) -> list[PublicPerson]:
+    """Everyone whose names are public, with their public emails and public employers; sorted by name."""
+    people = []
+    users = db.execute(
+        "SELECT orcid, given_names, family_names, credit_name FROM users WHERE names_visibility = 'public'"
+        " ORDER BY family_names COLLATE NOCASE, given_names COLLATE NOCASE, orcid"
+    ).fetchall()
+    for user in users:
+        emails = db.execute(
+            "SELECT address FROM emails WHERE orcid = ? AND visibility = 'public' ORDER BY is_primary DESC, address",
+            (user["orcid"],),
+        ).fetchall()
+        jobs = db.execute(
+            "SELECT DISTINCT organization FROM employments WHERE orcid = ? AND visibility = 'public'"
+            " ORDER BY organization",
+            (user["orcid"],),
+        ).fetchall()
+        people.append(
+            PublicPerson(
+                orcid=user["orcid"],
+                given_names=user["given_names"],
+                family_names=user["family_names"],
+                credit_name=user["credit_name"],
+                emails=tuple(row["address"] for row in emails),
+                institutions=tuple(row["organization"] for row in jobs),
+            )
+        )
+    return people
+
+
+def _phrase_in(term: Term, text: str) -> bool:
+    wanted, have = words(term.text), words(text)
+    if not wanted:
+        return False
+    for start in range(len(have) - len(wanted) + 1):
+        window = have[start : start + len(wanted)]
+        if window[:-1] == wanted[:-1] and (
+            window[-1] == wanted[-1] or (term.prefix and window[-1].startswith(wanted[-1]))
+        ):
+            return True
+    return False
+
+
+def _field_texts(person: PublicPerson, field: str) -> tuple[str, ...]:
+    return {
+        "given-names": (person.given_names,),
+        "family-name": (person.family_names,),
+        "given-and-family-names": (f"{person.given_names} {person.family_names}",),
+        "credit-name": (person.credit_name,),
+        "other-names": (),
+        "affiliation-org-name": person.institutions,
+    }.get(field, ())
+
+
+def _term_matches(term: Term, person: PublicPerson) -> bool:
+    if term.field == "email":
+        return term.text.strip().lower() in (address.lower() for address in person.emails)
+    if term.field == "orcid":
+        return normalize(term.text) == person.orcid
+    if term.field == "text":
+        texts = (
+            f"{person.given_names} {person.family_names}",
+            person.credit_name,
+            *person.institutions,
+            *person.emails,
+        )
+        return normalize(term.text) == person.orcid or any(_phrase_in(term, text) for text in texts)
+    return any(_phrase_in(term, text) for text in _field_texts(person, term.field))
+
+
+def matches(query: Query, person: PublicPerson) -> bool:
+    if isinstance(query, Term):
+        return _term_matches(query, person)
+    if isinstance(query, Not):
+        return not matches(query.inner, person)
+    if isinstance(query, All):
+        return all(matches(part, person) for part in query.parts)
+    return any(matches(part, person) for part in query.parts)
+
+
+def search(db: sqlite3.Connection, query: Query) -> list[PublicPerson]:
+    return [person for person in public_people(db) if matches(query, person)]
+
+
+__all__ = ["Any_", "PublicPerson", "matches", "public_people", "search"]

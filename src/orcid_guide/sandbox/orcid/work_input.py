@@ -1,0 +1,131 @@
+"""Reading a v3.0 work from a member client's JSON, with ORCID's rules: a title, a type, a self identifier."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from orcid_guide.sandbox.orcid.accounts import VISIBILITIES
+from orcid_guide.sandbox.orcid.works_store import NewContributor, NewExternalId, NewWork
+
+# ORCID API v3.0 work types.
+WORK_TYPES = frozenset(
+    ["annotation", "artistic-performance", "book-chapter", "book-review", "book", "conference-abstract", "conference-paper", "conference-poster", "conference-output", "conference-presentation", "conference-proceedings", "data-set", "data-management-plan", "dictionary-entry", "disclosure", "dissertation-thesis", "edited-book", "encyclopedia-entry", "invention", "journal-article", "journal-issue", "lecture-speech", "license", "magazine-article", "manual", "newsletter-article", "newspaper-article", "online-resource", "other", "patent", "physical-object", "preprint", "registered-copyright", "report", "research-technique", "research-tool", "review", "software", "spin-off-company", "standards-and-policy", "supervised-student-publication", "technical-standard", "test", "trademark", "translation", "website", "working-paper", "cartographic-material", "public-speech", "blog-post"]
+)
+RELATIONSHIPS = ("self", "part-of", "version-of", "funded-by")
+_ID_TYPE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+class InvalidWork(ValueError):
+    """The JSON is not a work ORCID would accept; the message says why, for developer-message."""
+
+
+@dataclass(frozen=True)
+class WorkInput:
+    work: NewWork
+    put_code: int | None
+
+
+def _text(node: Any, *path: str) -> str:
+    for key in path:
+        if not isinstance(node, dict):
+            return ""
+        node = node.get(key)
+    if node is None:
+        return ""
+    if isinstance(node, str | int) and not isinstance(node, bool):
+        return str(node).strip()
+    raise InvalidWork(f"{'/'.join(path)} must be a string.")
+
+
+def _date_part(node: Any, part: str, low: int, high: int) -> int | None:
+    text = _text(node, part, "value")
+    if not text:
+        return None
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise InvalidWork(f"publication-date/{part} is not a valid {part}: {text!r}.")
+    return int(text)
+
+
+def _external_ids(data: dict[str, Any]) -> tuple[NewExternalId, ...]:
+    block = data.get("external-ids")
+    items = block.get("external-id") if isinstance(block, dict) else None
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise InvalidWork("external-ids/external-id must be a list.")
+    result = []
+    for item in items:
+        kind = _text(item, "external-id-type").lower()
+        value = _text(item, "external-id-value")
+        relationship = _text(item, "external-id-relationship").lower() or "self"
+        if not _ID_TYPE.match(kind) or not value:
+            raise InvalidWork("Every external identifier needs an external-id-type and an external-id-value.")
+        if relationship not in RELATIONSHIPS:
+            raise InvalidWork(f"Unknown external-id-relationship {relationship!r}.")
+        result.append(NewExternalId(kind, value, _text(item, "external-id-url", "value"), relationship))
+    if not any(ext.relationship == "self" for ext in result):
+        raise InvalidWork("A work needs at least one external identifier with relationship self.")
+    return tuple(result)
+
+
+def _contributors(data: dict[str, Any]) -> tuple[NewContributor, ...]:
+    block = data.get("contributors")
+    items = block.get("contributor") if isinstance(block, dict) else None
+    if not isinstance(items, list):
+        return ()
+    people = []
+    for item in items:
+        name = _text(item, "credit-name", "value")
+        if name:
+            people.append(
+                NewContributor(
+                    credit_name=name,
+                    role=_text(item, "contributor-attributes", "contributor-role") or "author",
+                    sequence=_text(item, "contributor-attributes", "contributor-sequence"),
+                    orcid=_text(item, "contributor-orcid", "path"),
+                )
+            )
+    return tuple(people)
+
+
+def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
+    """The work in ``data`` (a decoded JSON object), or InvalidWork saying what is wrong with it."""
+    if not isinstance(data, dict):
+        raise InvalidWork("The body must be a JSON work object.")
+    title = _text(data, "title", "title", "value")
+    if not title:
+        raise InvalidWork("A work needs a title (title/title/value).")
+    kind = _text(data, "type").lower()
+    if kind not in WORK_TYPES:
+        raise InvalidWork(f"A work needs a valid type; {kind or '(none)'!r} is not one.")
+    visibility = _text(data, "visibility").lower() or default_visibility
+    if visibility not in VISIBILITIES:
+        raise InvalidWork(f"Unknown visibility {visibility!r}.")
+    date = data.get("publication-date")
+    year = _date_part(date, "year", 1000, 9999)
+    month = _date_part(date, "month", 1, 12) if year else None
+    day = _date_part(date, "day", 1, 31) if month else None
+    put_code_text = _text(data, "put-code")
+    if put_code_text and not put_code_text.isdigit():
+        raise InvalidWork("put-code must be a number.")
+    work = NewWork(
+        title=title,
+        type=kind,
+        visibility=visibility,
+        journal_title=_text(data, "journal-title", "value"),
+        year=year,
+        month=month,
+        day=day,
+        url=_text(data, "url", "value"),
+        citation_type=_text(data, "citation", "citation-type"),
+        citation_value=_text(data, "citation", "citation-value"),
+        external_ids=_external_ids(data),
+        contributors=_contributors(data),
+        subtitle=_text(data, "title", "subtitle", "value"),
+        short_description=_text(data, "short-description"),
+        language_code=_text(data, "language-code"),
+        country=_text(data, "country", "value"),
+    )
+    return WorkInput(work, int(put_code_text) if put_code_text else None)
