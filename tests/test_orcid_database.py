@@ -10,6 +10,7 @@ import pytest
 from orcid_guide.orcid_id import in_issued_block, is_valid
 from orcid_guide.sandbox.orcid.client_registry import redirect_uris, secret_matches
 from orcid_guide.sandbox.orcid.database import connect
+from orcid_guide.sandbox.orcid.demo_clients import builtin_clients
 from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS, DEMO_WORKS
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
 from orcid_guide.sandbox.orcid.testing import make_app, sign_in
@@ -81,7 +82,8 @@ def test_reopening_a_database_does_not_duplicate_anything(tmp_path: Path) -> Non
     db = connect(tmp_path / "orcid.sqlite3")
     assert db.execute("SELECT count(*) FROM users").fetchone()[0] == len(DEMO_ACCOUNTS)
     assert db.execute("SELECT count(*) FROM works").fetchone()[0] == sum(len(w) for w in DEMO_WORKS.values())
-    assert db.execute("SELECT count(*) FROM client_redirect_uris").fetchone()[0] == 1
+    # LUCRIS's one redirect URI, plus one for each built-in demo client (Crossref, DataCite, public demo).
+    assert db.execute("SELECT count(*) FROM client_redirect_uris").fetchone()[0] == 1 + len(builtin_clients(""))
 
 
 def test_demo_accounts_have_valid_ids_and_sign_in(tmp_path: Path) -> None:

@@ -13,8 +13,26 @@ from pathlib import Path
 from orcid_guide.engine.steps import Env
 from orcid_guide.errors import UserError
 from orcid_guide.sandbox.launcher import running_sandbox
+from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
+from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS as ORCID_ACCOUNTS
 
 TARGETS = ("mock", "sandbox")
+
+# The researcher the LUCRIS tutorials follow, with her accounts in both fixture databases,
+# and the LUCRIS editor who validates her publications.
+_EVA_ORCID = next(account for account in ORCID_ACCOUNTS if account.name == "Eva de Vries")
+_EVA_LUCRIS = next(account for account in LUCRIS_ACCOUNTS if account.name == "Eva de Vries")
+_EDITOR = next(account for account in LUCRIS_ACCOUNTS if account.username == "mjansen")
+DEMO_VALUES = {
+    "researcher": _EVA_ORCID.name,
+    "orcid_id": _EVA_ORCID.orcid,
+    "orcid_email": _EVA_ORCID.email,
+    "orcid_password": _EVA_ORCID.password,
+    "lucris_username": _EVA_LUCRIS.username,
+    "lucris_password": _EVA_LUCRIS.password,
+    "lucris_editor": _EDITOR.username,
+    "lucris_editor_password": _EDITOR.password,
+}
 REAL_SANDBOX = "https://sandbox.orcid.org"
 
 
@@ -37,7 +55,7 @@ def target_env(target: Target, workdir: Path) -> Iterator[Env]:
     """An Env for one tutorial run, on fresh fixture data."""
     with running_sandbox(workdir) as sandbox:
         urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
-        values: dict[str, str] = {}
+        values = dict(DEMO_VALUES)
         if target.orcid:
             urls["orcid"] = target.orcid["url"]
             values.update({key: value for key, value in target.orcid.items() if key != "url"})

@@ -25,6 +25,9 @@ def load_tutorial(folder: Path, name: str) -> Tutorial:
         raise UserError(f"The tutorial file {path.name} cannot be imported.")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
+    # Tutorials may share helpers in modules beside them (named with a leading underscore).
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
     spec.loader.exec_module(module)
     tutorial = getattr(module, "TUTORIAL", None)
     if not isinstance(tutorial, Tutorial):

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, render_template, session
+from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import register_clients
 from orcid_guide.sandbox.orcid.database import close_request_db, connect, create_schema, millis
+from orcid_guide.sandbox.orcid.demo_clients import demo_clients
 from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS, seed_demo_data
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY, db
 from orcid_guide.sandbox.orcid.settings import OrcidSettings
 from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
+from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
+from orcid_guide.sandbox.orcid.views_api import http_error_json
+from orcid_guide.sandbox.orcid.views_demo_clients import blueprint as demo_clients_blueprint
+from orcid_guide.sandbox.orcid.views_oauth import blueprint as oauth_blueprint
+from orcid_guide.sandbox.orcid.views_oauth import oauth_error
 from orcid_guide.sandbox.orcid.views_record import OrcidIdConverter
 from orcid_guide.sandbox.orcid.views_record import blueprint as record_blueprint
 from orcid_guide.sandbox.orcid.views_register import blueprint as register_blueprint
 from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
+from orcid_guide.sandbox.orcid.views_trusted import blueprint as trusted_blueprint
 
 SESSION_COOKIE = "orcid_session"
 
-# Re-exported for `orcid-guide sandbox`, which prints the demo logins.
-__all__ = ["DEMO_ACCOUNTS", "create_app"]
+# Re-exported for `orcid-guide sandbox`, which prints the demo logins and the API clients.
+__all__ = ["DEMO_ACCOUNTS", "create_app", "demo_clients"]
+
+# Programs, not browsers, call these: their errors are JSON, never an HTML page.
+_OAUTH_JSON_PATHS = ("/oauth/token", "/oauth/revoke")
 
 
 def prepare_database(settings: OrcidSettings) -> None:
@@ -30,7 +40,7 @@ def prepare_database(settings: OrcidSettings) -> None:
     connection = connect(settings.database)
     try:
         now = millis(settings.clock())
-        register_clients(connection, settings.clients, now_ms=now)
+        register_clients(connection, demo_clients(settings), now_ms=now)
         seed_demo_data(connection, now_ms=now)
     finally:
         connection.close()
@@ -41,8 +51,18 @@ def _load_user() -> None:
     g.user = find_by_orcid(db(), orcid) if isinstance(orcid, str) else None
 
 
-def _error_page(error: HTTPException) -> tuple[str, int]:
+def _error_page(error: HTTPException) -> tuple[str, int] | Response:
+    if request.path.startswith("/v3.0/"):
+        return http_error_json(error)
+    if request.path in _OAUTH_JSON_PATHS:
+        return oauth_error("invalid_request", error.description or error.name, error.code or 400)
     return render_template("error.html", error=error), error.code or 500
+
+
+def _no_framing(response: Response) -> Response:
+    # The authorize and revoke pages must not be framed by another site (clickjacking).
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
 
 
 def create_app(settings: OrcidSettings) -> Flask:
@@ -61,10 +81,15 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.url_map.converters["orcid"] = OrcidIdConverter
     app.before_request(csrf.check_request)
     app.before_request(_load_user)
+    app.after_request(_no_framing)
     app.teardown_appcontext(close_request_db)
     app.register_error_handler(HTTPException, _error_page)
     app.jinja_env.globals.update(csrf_token=csrf.token, current_user=current_user, settings=settings)
     app.register_blueprint(register_blueprint)
     app.register_blueprint(signin_blueprint)
     app.register_blueprint(record_blueprint)
+    app.register_blueprint(trusted_blueprint)
+    app.register_blueprint(oauth_blueprint)
+    app.register_blueprint(api_blueprint)
+    app.register_blueprint(demo_clients_blueprint)
     return app

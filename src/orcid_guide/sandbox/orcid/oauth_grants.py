@@ -87,9 +87,17 @@ def _insert_token(
     db.execute(
         "INSERT INTO tokens (access_token, refresh_token, code, client_id, orcid, scopes, created_ms, expires_ms)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (digest(access), digest(refresh), code_digest, client_id, orcid, scopes, now_ms,
-         now_ms + TOKEN_LIFETIME_S * 1000),
-    )  # fmt: skip
+        (
+            digest(access),
+            digest(refresh),
+            code_digest,
+            client_id,
+            orcid,
+            scopes,
+            now_ms,
+            now_ms + TOKEN_LIFETIME_S * 1000,
+        ),
+    )
     return IssuedToken(access, refresh, scopes, orcid, TOKEN_LIFETIME_S)
 
 

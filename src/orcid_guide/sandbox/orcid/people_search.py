@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from orcid_guide.orcid_id import normalize
-from orcid_guide.sandbox.orcid.search_query import All, Any_, Not, Query, Term, words
+from orcid_guide.sandbox.orcid.search_query import All, Not, Query, Term, words
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,9 @@ def matches(query: Query, person: PublicPerson) -> bool:
         return not matches(query.inner, person)
     if isinstance(query, All):
         return all(matches(part, person) for part in query.parts)
+    # Any_: one of its parts.
     return any(matches(part, person) for part in query.parts)
 
 
 def search(db: sqlite3.Connection, query: Query) -> list[PublicPerson]:
     return [person for person in public_people(db) if matches(query, person)]
-
-
-__all__ = ["Any_", "PublicPerson", "matches", "public_people", "search"]

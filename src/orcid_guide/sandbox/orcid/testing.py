@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -15,6 +17,7 @@ from orcid_guide.sandbox.orcid.app import create_app
 from orcid_guide.sandbox.orcid.settings import OrcidSettings
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+_HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
 
 
 def make_app(directory: Path, **overrides: Any) -> Flask:
@@ -72,3 +75,54 @@ def sign_in(client: FlaskClient, login: str, password: str, next_path: str = "")
     if next_path:
         data["next"] = next_path
     return post_form(client, "/signin", data)
+
+
+def authorize_path(client_id: str, scope: str, redirect_uri: str, state: str | None = None, **extra: str) -> str:
+    params = {"client_id": client_id, "response_type": "code", "scope": scope, "redirect_uri": redirect_uri}
+    if state is not None:
+        params["state"] = state
+    params.update(extra)
+    return "/oauth/authorize?" + urlencode(params)
+
+
+def decide(client: FlaskClient, path: str, decision: str = "authorize") -> Any:
+    """Open the "Authorize access" page at ``path`` and press one of its buttons, sending the page's own form."""
+    page = client.get(path)
+    if page.status_code != 200 or "Authorize access" not in page.text:
+        raise AssertionError(f"no authorize page at {path}: {page.status_code}")
+    form = page.text[page.text.index('action="/oauth/authorize"') :]
+    fields = {name: html.unescape(value) for name, value in _HIDDEN.findall(form)}
+    return client.post("/oauth/authorize", data={**fields, "decision": decision})
+
+
+def query_of(location: str) -> dict[str, str]:
+    """The query of a redirect, one value per name."""
+    return {name: values[0] for name, values in parse_qs(urlsplit(location).query, keep_blank_values=True).items()}
+
+
+def exchange(client: FlaskClient, code: str, client_id: str, secret: str, redirect_uri: str) -> Any:
+    return client.post(
+        "/oauth/token",
+        data={
+            "client_id": client_id,
+            "client_secret": secret,
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+        },
+    )
+
+
+def grant_token(
+    app: Flask, login: str, password: str, client_id: str, secret: str, redirect_uri: str, scope: str
+) -> dict[str, Any]:
+    """The token JSON a client gets after ``login`` authorizes it for ``scope`` (a separate browser session)."""
+    browser = app.test_client()
+    sign_in(browser, login, password)
+    answer = decide(browser, authorize_path(client_id, scope, redirect_uri))
+    code = query_of(answer.headers["Location"])["code"]
+    token = exchange(app.test_client(), code, client_id, secret, redirect_uri)
+    if token.status_code != 200:
+        raise AssertionError(f"token exchange failed: {token.text}")
+    result: dict[str, Any] = token.get_json()
+    return result

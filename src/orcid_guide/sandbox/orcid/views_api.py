@@ -1,0 +1,383 @@
+"""ORCID API v3.0: search, reading works and the person, and the member API's work writes.
+
+Reads follow visibility (public for everyone; limited with a /read-limited token for that record; anything a
+client added, for that client); writes need a live /activities/update token for the record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, request
+from werkzeug.exceptions import HTTPException
+
+from orcid_guide.sandbox.orcid import api_support, csrf, work_json
+from orcid_guide.sandbox.orcid.accounts import find_by_orcid
+from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, TokenRejected, api_json, caller, record_id
+from orcid_guide.sandbox.orcid.client_registry import find_client
+from orcid_guide.sandbox.orcid.database import transaction
+from orcid_guide.sandbox.orcid.people_search import PublicPerson, search
+from orcid_guide.sandbox.orcid.request_context import db, now_ms, settings
+from orcid_guide.sandbox.orcid.search_query import QueryError, parse_query
+from orcid_guide.sandbox.orcid.stored_works import find_work, readable_works
+from orcid_guide.sandbox.orcid.work_input import InvalidWork, WorkInput, parse_work
+from orcid_guide.sandbox.orcid.works_store import Source, delete_work, duplicate_of, insert_work, replace_work
+
+blueprint = Blueprint("api", __name__, url_prefix="/v3.0")
+
+MAX_ROWS = 1000
+MAX_BULK_READ = 50
+MAX_BULK_WRITE = 100
+
+
+@blueprint.before_request
+def _negotiate() -> Response | None:
+    if api_support.response_type() is None:
+        return Response("Only JSON is served here.", status=406, mimetype="text/plain")
+    return None
+
+
+@blueprint.errorhandler(ApiError)
+def _api_error(error: ApiError) -> Response:
+    return api_support.error_response(error)
+
+
+@blueprint.errorhandler(TokenRejected)
+def _token_rejected(error: TokenRejected) -> Response:
+    return api_support.token_error_response(str(error))
+
+
+def http_error_json(error: HTTPException) -> Response:
+    """A Flask error (unknown path, wrong method) under /v3.0, as ORCID's error object."""
+    status = error.code or 500
+    return api_support.error_response(ApiError(status, f"{status} {error.name}", error.description or error.name))
+
+
+def _id_uri_base() -> str:
+    return settings().id_uri_base
+
+
+# --- search -----------------------------------------------------------------------------------------------------
+
+
+def _found() -> tuple[list[PublicPerson], int]:
+    query_text = request.args.get("q", "").strip()
+    try:
+        start = int(request.args.get("start", "0"))
+        rows = int(request.args.get("rows", "100"))
+    except ValueError as error:
+        raise ApiError(400, "400 Bad Request: start and rows must be whole numbers.") from error
+    if start < 0 or not 0 <= rows <= MAX_ROWS:
+        raise ApiError(400, f"400 Bad Request: start must be 0 or more and rows between 0 and {MAX_ROWS}.")
+    try:
+        people = search(db(), parse_query(query_text))
+    except QueryError as error:
+        raise ApiError(400, f"400 Bad Request: {error}", "The search query is not valid.") from error
+    return people[start : start + rows], len(people)
+
+
+@blueprint.get("/search")
+@blueprint.get("/search/")
+def search_ids() -> Response:
+    caller()  # a bad token is refused even where none is needed, as ORCID does
+    people, total = _found()
+    return api_json(
+        {
+            "result": [{"orcid-identifier": work_json.identifier(_id_uri_base(), p.orcid)} for p in people],
+            "num-found": total,
+        }
+    )
+
+
+@blueprint.get("/expanded-search")
+@blueprint.get("/expanded-search/")
+def expanded_search() -> Response:
+    caller()
+    people, total = _found()
+    return api_json(
+        {
+            "expanded-result": [
+                {
+                    "orcid-id": p.orcid,
+                    "given-names": p.given_names,
+                    "family-names": p.family_names or None,
+                    "credit-name": p.credit_name or None,
+                    "other-name": [],
+                    "email": list(p.emails),
+                    "institution-name": list(p.institutions),
+                }
+                for p in people
+            ],
+            "num-found": total,
+        }
+    )
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+
+def _works_json(orcid: str, who: Caller) -> dict[str, Any]:
+    return work_json.works_list(orcid, readable_works(db(), orcid, who.read_access(orcid)), _id_uri_base())
+
+
+@blueprint.get("/<orcid_id>/works")
+def works(orcid_id: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    return api_json(_works_json(orcid, who))
+
+
+def _not_found(orcid: str, put_code: int | str) -> ApiError:
+    return ApiError(
+        404,
+        f"404 Not Found: No work with put-code {put_code} on {orcid}.",
+        "The work was not found.",
+        api_support.NOT_FOUND,
+    )
+
+
+@blueprint.get("/<orcid_id>/work/<int:put_code>")
+def work(orcid_id: str, put_code: int) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    found = find_work(db(), orcid, put_code)
+    # A work the caller may not see answers exactly like one that does not exist.
+    if found is None or not who.read_access(orcid).allows(found):
+        raise _not_found(orcid, put_code)
+    return api_json(work_json.work(found, _id_uri_base()))
+
+
+@blueprint.get("/<orcid_id>/works/<codes>")
+def works_by_code(orcid_id: str, codes: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    parts = [part.strip() for part in codes.split(",") if part.strip()]
+    if not parts or not all(part.isdigit() for part in parts):
+        raise ApiError(400, "400 Bad Request: put-codes must be numbers separated by commas.")
+    if len(parts) > MAX_BULK_READ:
+        raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_READ} put-codes can be read at once.")
+    access = who.read_access(orcid)
+    bulk: list[dict[str, Any]] = []
+    for part in parts:
+        found = find_work(db(), orcid, int(part))
+        if found is None or not access.allows(found):
+            bulk.append({"error": _not_found(orcid, part).body()})
+        else:
+            bulk.append({"work": work_json.work(found, _id_uri_base())})
+    return api_json({"bulk": bulk})
+
+
+def _person_json(orcid: str, who: Caller) -> dict[str, Any]:
+    access = who.read_access(orcid)
+    visible = {"public", "limited"} if access.limited else {"public"}
+    user = db().execute("SELECT * FROM users WHERE orcid = ?", (orcid,)).fetchone()
+    name = None
+    if user["names_visibility"] in visible:
+        name = {
+            "created-date": {"value": user["created_ms"]},
+            "last-modified-date": {"value": user["modified_ms"]},
+            "given-names": work_json.value(user["given_names"]),
+            "family-name": work_json.value(user["family_names"]),
+            "credit-name": work_json.value(user["credit_name"]),
+            "source": None,
+            "visibility": user["names_visibility"],
+            "path": orcid,
+        }
+    emails = db().execute("SELECT * FROM emails WHERE orcid = ? ORDER BY is_primary DESC, address", (orcid,)).fetchall()
+    email_items = [
+        {
+            "created-date": {"value": row["created_ms"]},
+            "last-modified-date": {"value": row["created_ms"]},
+            "source": {
+                "source-orcid": work_json.identifier(_id_uri_base(), orcid),
+                "source-client-id": None,
+                "source-name": work_json.value(user["credit_name"] or None),
+            },
+            "email": row["address"],
+            "path": None,
+            "visibility": row["visibility"],
+            "verified": bool(row["verified"]),
+            "primary": bool(row["is_primary"]),
+            "put-code": None,
+        }
+        for row in emails
+        if row["visibility"] in visible
+    ]
+    return {
+        "last-modified-date": {"value": user["modified_ms"]},
+        "name": name,
+        "other-names": {"last-modified-date": None, "other-name": [], "path": f"/{orcid}/other-names"},
+        "biography": None,
+        "researcher-urls": {"last-modified-date": None, "researcher-url": [], "path": f"/{orcid}/researcher-urls"},
+        "emails": {"last-modified-date": None, "email": email_items, "path": f"/{orcid}/email"},
+        "addresses": {"last-modified-date": None, "address": [], "path": f"/{orcid}/address"},
+        "keywords": {"last-modified-date": None, "keyword": [], "path": f"/{orcid}/keywords"},
+        "external-identifiers": {
+            "last-modified-date": None,
+            "external-identifier": [],
+            "path": f"/{orcid}/external-identifiers",
+        },
+        "path": f"/{orcid}/person",
+    }
+
+
+@blueprint.get("/<orcid_id>/person")
+def person(orcid_id: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    return api_json(_person_json(orcid, who))
+
+
+@blueprint.get("/<orcid_id>")
+@blueprint.get("/<orcid_id>/record")
+def record(orcid_id: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    works_json = _works_json(orcid, who)
+    return api_json(
+        {
+            "orcid-identifier": work_json.identifier(_id_uri_base(), orcid),
+            "preferences": {"locale": "en"},
+            "person": _person_json(orcid, who),
+            "activities-summary": {
+                "last-modified-date": works_json["last-modified-date"],
+                "works": works_json,
+                "path": f"/{orcid}/activities",
+            },
+            "path": f"/{orcid}",
+        }
+    )
+
+
+# --- writing (member API) ---------------------------------------------------------------------------------------
+
+
+def _body() -> Any:
+    kind = request.mimetype or "application/json"
+    if "xml" in kind:
+        raise ApiError(415, "415 Unsupported Media Type: the emulator accepts JSON works only.")
+    try:
+        return json.loads(request.get_data(as_text=True) or "null")
+    except json.JSONDecodeError as error:
+        raise ApiError(400, f"400 Bad Request: the body is not JSON ({error.msg}).") from error
+
+
+def _parse(data: Any, orcid: str) -> WorkInput:
+    user = find_by_orcid(db(), orcid)
+    assert user is not None
+    try:
+        return parse_work(data, default_visibility=user.default_visibility)
+    except InvalidWork as error:
+        raise ApiError(400, f"400 Bad Request: {error}", "The work is not valid.") from error
+
+
+def _duplicate(put_code: int) -> ApiError:
+    return ApiError(
+        409,
+        "409 Conflict: You have already added this activity (matched by external identifiers), please see element"
+        f" with put-code {put_code}. If you are trying to edit the item, please use PUT instead of POST.",
+        "There was an error when adding the work: it has already been added by this source.",
+        api_support.DUPLICATE,
+    )
+
+
+def _source(client_id: str) -> Source:
+    client = find_client(db(), client_id)
+    assert client is not None
+    return Source(name=client.name, client_id=client.client_id)
+
+
+def _add(orcid: str, client_id: str, data: Any) -> int:
+    parsed = _parse(data, orcid)
+    with transaction(db()):
+        existing = duplicate_of(db(), orcid, client_id, parsed.work)
+        if existing is not None:
+            raise _duplicate(existing)
+        return insert_work(db(), orcid, parsed.work, _source(client_id), now_ms=now_ms())
+
+
+@blueprint.post("/<orcid_id>/work")
+@csrf.exempt
+def add_work(orcid_id: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    grant = who.writer_for(orcid)
+    put_code = _add(orcid, grant.client_id, _body())
+    location = f"{settings().base_url}/v3.0/{orcid}/work/{put_code}"
+    return _created(location)
+
+
+def _created(location: str) -> Response:
+    response = Response("", status=201)
+    response.headers["Location"] = location
+    return response
+
+
+@blueprint.post("/<orcid_id>/works")
+@csrf.exempt
+def add_works(orcid_id: str) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    grant = who.writer_for(orcid)
+    data = _body()
+    items = data.get("bulk") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ApiError(400, '400 Bad Request: the body must be {"bulk": [{"work": …}, …]}.')
+    if len(items) > MAX_BULK_WRITE:
+        raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_WRITE} works can be added at once.")
+    answers: list[dict[str, Any]] = []
+    for item in items:
+        try:
+            put_code = _add(orcid, grant.client_id, item.get("work") if isinstance(item, dict) else None)
+        except ApiError as error:
+            answers.append({"error": error.body()})
+            continue
+        stored = find_work(db(), orcid, put_code)
+        assert stored is not None
+        answers.append({"work": work_json.work(stored, _id_uri_base())})
+    return api_json({"bulk": answers})
+
+
+def _owned(orcid: str, put_code: int, client_id: str) -> None:
+    found = find_work(db(), orcid, put_code)
+    if found is None:
+        raise _not_found(orcid, put_code)
+    if found.source_client_id != client_id:
+        raise ApiError(
+            403,
+            "403 Forbidden: This client is not the source of the work and cannot change it.",
+            "The client application is not the source of the resource it is trying to access.",
+            api_support.NOT_SOURCE,
+        )
+
+
+@blueprint.put("/<orcid_id>/work/<int:put_code>")
+@csrf.exempt
+def update_work(orcid_id: str, put_code: int) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    grant = who.writer_for(orcid)
+    _owned(orcid, put_code, grant.client_id)
+    parsed = _parse(_body(), orcid)
+    if parsed.put_code != put_code:
+        raise ApiError(400, f"400 Bad Request: the put-code in the body must be {put_code}, as in the URL.")
+    with transaction(db()):
+        existing = duplicate_of(db(), orcid, grant.client_id, parsed.work, ignore_put_code=put_code)
+        if existing is not None:
+            raise _duplicate(existing)
+        replace_work(db(), put_code, parsed.work, now_ms=now_ms())
+    stored = find_work(db(), orcid, put_code)
+    assert stored is not None
+    return api_json(work_json.work(stored, _id_uri_base()))
+
+
+@blueprint.delete("/<orcid_id>/work/<int:put_code>")
+@csrf.exempt
+def remove_work(orcid_id: str, put_code: int) -> Response:
+    who = caller()
+    orcid = record_id(orcid_id)
+    grant = who.writer_for(orcid)
+    _owned(orcid, put_code, grant.client_id)
+    delete_work(db(), put_code)
+    return Response("", status=204)
