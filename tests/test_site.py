@@ -14,10 +14,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "nl")
-PAGES = ("index", "create-orcid-id")
+PAGES = ("index", "create-orcid-id", "register-orcid-in-lucris", "connect-lucris-to-orcid")
 NAV_TITLES = {
-    "en": ["Home", "Create your ORCID iD"],
-    "nl": ["Startpagina", "Uw ORCID iD aanmaken"],
+    "en": ["Home", "Create your ORCID iD", "Register your ORCID iD in LUCRIS", "Connect LUCRIS to ORCID"],
+    "nl": ["Startpagina", "Uw ORCID iD aanmaken", "Uw ORCID iD in LUCRIS registreren", "LUCRIS aan ORCID koppelen"],
 }
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
 
@@ -168,13 +168,25 @@ def test_snippet_code_and_its_output_are_shown(site: Path, language: str, page: 
     assert source.with_suffix(".out").read_text(encoding="utf-8").rstrip("\n") in blocks
 
 
-TUTORIALS_SHOWN = {"create-orcid-id": ["create_orcid_id"]}
+TUTORIALS_SHOWN = {
+    "create-orcid-id": ["create_orcid_id"],
+    "register-orcid-in-lucris": ["register_orcid_in_lucris", "lookup_orcid_in_lucris"],
+    "connect-lucris-to-orcid": ["connect_lucris_to_orcid"],
+}
 ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
 
 
-def step_images(site: Path, language: str, page: str) -> list[tuple[str, str]]:
+def step_images(site: Path, language: str, page: str, tutorial: str) -> list[tuple[str, str]]:
+    """The step screenshots of ``tutorial`` on the page: a page may show several tutorials and an animation."""
+    from orcid_guide.engine.shots import ANIMATION
+
     shown = rendered(site, language, page)
-    return [(src, alt) for src, alt in shown.images if "/assets/screenshots/" in urljoin(shown.url, src)]
+    folder = f"/assets/screenshots/{tutorial}/"
+    return [
+        (src, alt)
+        for src, alt in shown.images
+        if urlsplit(urljoin(shown.url, src)).path.startswith(folder) and not src.endswith(f"/{ANIMATION}")
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -187,7 +199,7 @@ def test_every_tutorial_step_is_shown_with_its_screenshot_in_the_page_language(
 
     steps = load_tutorial(ROOT / "tutorials", tutorial).steps
     shown = rendered(site, language, page)
-    images = step_images(site, language, page)
+    images = step_images(site, language, page, tutorial)
     expected = [f"/assets/screenshots/{tutorial}/{screenshot_name(n, s)}" for n, s in enumerate(steps, 1) if s.shot]
     assert [urlsplit(urljoin(shown.url, src)).path for src, _ in images] == expected
     for src, alt in images:
@@ -196,3 +208,19 @@ def test_every_tutorial_step_is_shown_with_its_screenshot_in_the_page_language(
     for step in steps:
         first_words = step.text(language).split("**")[0].split("[")[0].strip()[:20]
         assert first_words in shown.text
+
+
+ANIMATIONS_SHOWN = {"connect-lucris-to-orcid": "connect_lucris_to_orcid"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page", "tutorial"), ANIMATIONS_SHOWN.items())
+def test_the_animation_is_shown_with_alt_text_in_the_page_language(
+    site: Path, language: str, page: str, tutorial: str
+) -> None:
+    shown = rendered(site, language, page)
+    animations = [(src, alt) for src, alt in shown.images if src.endswith(f"/{tutorial}/animation.png")]
+    assert len(animations) == 1
+    src, alt = animations[0]
+    assert (site / urlsplit(urljoin(shown.url, src)).path.lstrip("/")).is_file()
+    assert alt.startswith({"en": "Animation: ", "nl": "Animatie: "}[language])
