@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from orcid_guide.cli import main
+from orcid_guide.sandbox.describe import describe
+from orcid_guide.sandbox.launcher import RunningSandbox
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -102,3 +104,13 @@ def test_update_is_refused_on_the_real_sandbox(capsys: pytest.CaptureFixture[str
     status, _, err = run(["shoot", "--update", "--target", "sandbox"], capsys)
     assert status == 1
     assert "--update cannot be used with --target sandbox" in err
+
+
+def test_the_sandbox_description_gives_urls_accounts_and_api_clients(sandbox: RunningSandbox) -> None:
+    text = describe(sandbox)
+    assert f"ORCID emulator: {sandbox.orcid_url}" in text
+    assert f"Mock LUCRIS:    {sandbox.lucris_url}" in text
+    assert "e.de.vries@leiden.example" in text and "evries" in text
+    for client in ("APP-LUCRIS0LEIDEN0", "APP-CROSSREF000000", "APP-DATACITE000000", "APP-PUBLICDEMO0000"):
+        assert client in text
+    assert "public-demo-secret" in text

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import orcid.orcid as orcid_module
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -671,14 +672,11 @@ def test_the_whole_flow_over_real_http(sandbox: RunningSandbox) -> None:
 
 
 def test_python_orcid_public_api_reads_the_emulator(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    orcid = pytest.importorskip("orcid")
-    import orcid.orcid as module
-
-    monkeypatch.setattr(module, "VERSION", "/v3.0")
-    monkeypatch.setattr(module, "SEARCH_VERSION", "/v3.0")
+    monkeypatch.setattr(orcid_module, "VERSION", "/v3.0")
+    monkeypatch.setattr(orcid_module, "SEARCH_VERSION", "/v3.0")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     public = next(c for c in builtin_clients(sandbox.orcid_url) if c.client_id == PUBLIC_DEMO_ID)
-    client = orcid.PublicAPI(public.client_id, public.secret, sandbox=True)
+    client = orcid_module.PublicAPI(public.client_id, public.secret, sandbox=True)
     client._endpoint = sandbox.orcid_url
     client._token_url = f"{sandbox.orcid_url}/oauth/token"
     token = client.get_search_token_from_orcid()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from orcid_guide.sandbox.launcher import RunningSandbox
 from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
 from orcid_guide.sandbox.orcid.app import DEMO_ACCOUNTS as ORCID_ACCOUNTS
+from orcid_guide.sandbox.orcid.demo_clients import demo_clients
 
 
 def describe(running: RunningSandbox) -> str:
@@ -17,6 +18,6 @@ def describe(running: RunningSandbox) -> str:
         "LUCRIS demo accounts:",
         *(f"  {a.name}: {a.username} / {a.password}" for a in LUCRIS_ACCOUNTS),
         "ORCID API clients (client id / secret / redirect URIs):",
-        *(f"  {c.name}: {c.client_id} / {c.secret} / {' '.join(c.redirect_uris)}" for c in running.orcid.clients),
+        *(f"  {c.name}: {c.client_id} / {c.secret} / {' '.join(c.redirect_uris)}" for c in demo_clients(running.orcid)),
     ]
     return "\n".join(lines)
