@@ -10,6 +10,10 @@ from orcid_guide.engine.steps import Env, Step, Tutorial
 # A publication of Eva's that waits for validation; the library's editor validates it during the tutorial.
 PUBLICATION = "7ebf8646a9f33f1b8764d9e076fb18ec"
 PUBLICATION_TITLE = "Microplastics in Rhine sediments"
+NOT_A_SANDBOX_CLIENT = (
+    "mock LUCRIS is registered as an API client with the embedded ORCID emulator only, "
+    "not with the real ORCID sandbox"
+)
 
 
 def open_user_menu(page: Page, env: Env) -> None:
@@ -64,6 +68,7 @@ TUTORIAL = Tutorial(
             "(**Email or ORCID iD**) en uw wachtwoord (**Password**), en klik op **Sign in to ORCID**.",
             act=sign_in_to_orcid,
             target=lambda page: page.get_by_role("button", name="Sign in to ORCID"),
+            skip_on={"sandbox": NOT_A_SANDBOX_CLIENT},
         ),
         Step(
             "authorize",
