@@ -11,8 +11,7 @@ from orcid_guide.engine.steps import Env, Step, Tutorial
 PUBLICATION = "7ebf8646a9f33f1b8764d9e076fb18ec"
 PUBLICATION_TITLE = "Microplastics in Rhine sediments"
 NOT_A_SANDBOX_CLIENT = (
-    "mock LUCRIS is registered as an API client with the embedded ORCID emulator only, "
-    "not with the real ORCID sandbox"
+    "mock LUCRIS is registered as an API client with the embedded ORCID emulator only, not with the real ORCID sandbox"
 )
 
 
