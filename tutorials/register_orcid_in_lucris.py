@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from _lucris import fill_login
 from orcid_guide.engine.steps import Env, Step, Tutorial
-
-
-def fill_login(page: Page, env: Env) -> None:
-    page.goto(env.url("lucris", "/login"))
-    page.get_by_label("Username").fill(env.values["lucris_username"])
-    page.get_by_label("Password").fill(env.values["lucris_password"])
 
 
 def open_more(page: Page, env: Env) -> None:
