@@ -16,6 +16,7 @@ from orcid_guide.sandbox.orcid.settings import OrcidSettings
 from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
 from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
 from orcid_guide.sandbox.orcid.views_api import http_error_json
+from orcid_guide.sandbox.orcid.views_bibtex import blueprint as bibtex_blueprint
 from orcid_guide.sandbox.orcid.views_demo_clients import blueprint as demo_clients_blueprint
 from orcid_guide.sandbox.orcid.views_oauth import blueprint as oauth_blueprint
 from orcid_guide.sandbox.orcid.views_oauth import oauth_error
@@ -76,6 +77,8 @@ def create_app(settings: OrcidSettings) -> Flask:
             "SESSION_COOKIE_NAME": SESSION_COOKIE,
             "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_HTTPONLY": True,
+            # Uploads (a BibTeX file) larger than this are refused with 413 before they are read.
+            "MAX_CONTENT_LENGTH": 32 * 1024 * 1024,
         }
     )
     app.url_map.converters["orcid"] = OrcidIdConverter
@@ -88,6 +91,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(register_blueprint)
     app.register_blueprint(signin_blueprint)
     app.register_blueprint(record_blueprint)
+    app.register_blueprint(bibtex_blueprint)
     app.register_blueprint(trusted_blueprint)
     app.register_blueprint(oauth_blueprint)
     app.register_blueprint(api_blueprint)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orcid_guide.sandbox.orcid.database import transaction
@@ -97,23 +98,33 @@ def _work_values(work: NewWork) -> tuple[object, ...]:
     )
 
 
+_INSERT_EXTERNAL_ID = (
+    "INSERT INTO work_external_ids (put_code, type, value, normalized_value, url, relationship)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_CONTRIBUTOR = (
+    "INSERT INTO work_contributors (put_code, position, credit_name, contributor_orcid, role, sequence)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def _external_id_rows(put_code: int, work: NewWork) -> list[tuple[object, ...]]:
+    return [(put_code, e.type, e.value, e.normalized, e.url, e.relationship) for e in work.external_ids]
+
+
+def _contributor_rows(put_code: int, work: NewWork) -> list[tuple[object, ...]]:
+    return [
+        (put_code, position, person.credit_name, person.orcid, person.role, person.sequence)
+        for position, person in enumerate(work.contributor_rows())
+    ]
+
+
 def _write_children(db: sqlite3.Connection, put_code: int, work: NewWork) -> None:
-    for external in work.external_ids:
-        db.execute(
-            "INSERT INTO work_external_ids (put_code, type, value, normalized_value, url, relationship)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (put_code, external.type, external.value, external.normalized, external.url, external.relationship),
-        )
-    for position, person in enumerate(work.contributor_rows()):
-        db.execute(
-            "INSERT INTO work_contributors (put_code, position, credit_name, contributor_orcid, role, sequence)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (put_code, position, person.credit_name, person.orcid, person.role, person.sequence),
-        )
+    db.executemany(_INSERT_EXTERNAL_ID, _external_id_rows(put_code, work))
+    db.executemany(_INSERT_CONTRIBUTOR, _contributor_rows(put_code, work))
 
 
-def insert_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, *, now_ms: int) -> int:
-    """Insert inside the caller's transaction; returns the put-code."""
+def _insert_work_row(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, now_ms: int) -> int:
     values = (orcid, source.client_id, source.orcid, source.name, *_work_values(work), now_ms, now_ms)
     cursor = db.execute(
         f"INSERT INTO works (orcid, source_client_id, source_orcid, source_name, {_WORK_COLUMNS}, created_ms,"
@@ -122,8 +133,30 @@ def insert_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Sourc
     )
     put_code = cursor.lastrowid
     assert put_code is not None
+    return put_code
+
+
+def insert_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, *, now_ms: int) -> int:
+    """Insert inside the caller's transaction; returns the put-code."""
+    put_code = _insert_work_row(db, orcid, work, source, now_ms)
     _write_children(db, put_code, work)
     return put_code
+
+
+def insert_works(
+    db: sqlite3.Connection, orcid: str, works: Sequence[NewWork], source: Source, *, now_ms: int
+) -> list[int]:
+    """Insert many works inside the caller's transaction (a BibTeX import); their identifiers and contributors
+    go in one batch each. Returns the put-codes in order."""
+    put_codes, id_rows, people_rows = [], [], []
+    for work in works:
+        put_code = _insert_work_row(db, orcid, work, source, now_ms)
+        put_codes.append(put_code)
+        id_rows += _external_id_rows(put_code, work)
+        people_rows += _contributor_rows(put_code, work)
+    db.executemany(_INSERT_EXTERNAL_ID, id_rows)
+    db.executemany(_INSERT_CONTRIBUTOR, people_rows)
+    return put_codes
 
 
 def add_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Source, *, now_ms: int) -> int:
