@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from orcid_guide.sandbox.orcid.accounts import set_default_visibility
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
+from orcid_guide.sandbox.orcid.testing import upload_bibtex as upload
 
 TWO_ARTICLES = rb"""
 @string{peat = "Journal of Peat Studies"}
@@ -44,15 +46,6 @@ def client(app: Flask) -> FlaskClient:
     client = app.test_client()
     sign_in(client, EVA.email, EVA.password)
     return client
-
-
-def upload(client: FlaskClient, data: bytes, name: str = "works.bib") -> Any:
-    token = csrf_from(client.get("/works/bibtex").text)
-    return client.post(
-        "/works/bibtex",
-        data={"csrf_token": token, "bibtex": (__import__("io").BytesIO(data), name)},
-        content_type="multipart/form-data",
-    )
 
 
 def choose(client: FlaskClient, **form: str | list[str]) -> Any:
@@ -211,7 +204,7 @@ def test_the_preview_belongs_to_the_session_and_the_record_that_uploaded_it(app:
 def test_an_upload_without_the_csrf_token_is_refused(client: FlaskClient) -> None:
     answer = client.post(
         "/works/bibtex",
-        data={"bibtex": (__import__("io").BytesIO(TWO_ARTICLES), "w.bib")},
+        data={"bibtex": (io.BytesIO(TWO_ARTICLES), "w.bib")},
         content_type="multipart/form-data",
     )
     assert answer.status_code == 400

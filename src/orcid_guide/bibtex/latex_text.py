@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -68,6 +69,7 @@ _ESCAPE = re.compile(r"\\([&%$#_{}])")
 # A command other than an escape, or math between unescaped dollars.
 _UNHANDLED = re.compile(r"\\(?![&%$#_{}])|(?<!\\)\$")
 _SIMPLE_MATH = re.compile(r"(?<!\\)\$([^$\\{}^_]*)(?<!\\)\$")
+_LEFTOVER_COMMAND = re.compile(r"\\([A-Za-z]+|[^A-Za-z\s\x00\x01])")
 _BRACE_MARKS = {"{": "\x00", "}": "\x01"}
 _PUNCTUATION = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"), ("~", " "))
 
@@ -79,8 +81,8 @@ def _accented(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _ACCENTS[match.group(1)])
 
 
-def _quick_decode(value: str) -> str | None:
-    """The common LaTeX decoded, or None when the value holds more (other commands, math) for pylatexenc."""
+def _quick_decode(value: str) -> tuple[str, bool]:
+    """The common LaTeX decoded, and whether that was all (False: other commands or math are left)."""
     value = _SYMBOL_ACCENT.sub(_accented, value)
     value = _LETTER_ACCENT.sub(_accented, value)
     value = _LETTER.sub(lambda match: _LETTERS[match.group(1)], value)
@@ -88,26 +90,25 @@ def _quick_decode(value: str) -> str | None:
     value = _SYMBOL.sub(lambda match: _SYMBOLS.get(match.group(1), match.group(0)), value)
     # Math that is only symbols and letters now ($\mu$ → $μ$) reads the same without its dollars.
     value = _SIMPLE_MATH.sub(r"\1", value)
-    if _UNHANDLED.search(value):
-        return None
+    complete = not _UNHANDLED.search(value)
     # Escaped braces are literal braces: kept apart from the grouping braces that to_text removes.
     value = _ESCAPE.sub(lambda match: _BRACE_MARKS.get(match.group(1), match.group(1)), value)
     for latex, text in _PUNCTUATION:
         value = value.replace(latex, text)
-    return value
+    return value, complete
 
 
 @lru_cache(maxsize=65536)
 def to_text(value: str) -> str:
     """``value`` as plain text: `Vall{\\'e}e` → Vallée, `{{DNA}} repair` → DNA repair, spaces collapsed."""
     if _NEEDS_LATEX.search(value):
-        quick = _quick_decode(value)
-        if quick is None:
-            try:
+        quick, complete = _quick_decode(value)
+        if not complete:
+            # pylatexenc raises many kinds of errors on odd input; the quick decoding is kept then.
+            with contextlib.suppress(Exception):
                 quick = _DECODER.latex_to_text(value)
-            except Exception:
-                quick = value
-        value = quick
+        # A command nobody knows, often a slip in the file (\ucius for \u{c}ius), reads better as its letters.
+        value = _LEFTOVER_COMMAND.sub(r"\1", quick)
     # Most values only carry braces that protect capitals; removing them is all they need, and is fast.
     value = value.replace("{", "").replace("}", "").replace("\xa0", " ")
     value = value.replace(_BRACE_MARKS["{"], "{").replace(_BRACE_MARKS["}"], "}")

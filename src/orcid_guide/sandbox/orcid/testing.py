@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from orcid_guide.sandbox.clock import fixed_clock
 from orcid_guide.sandbox.orcid.app import create_app
@@ -126,3 +129,11 @@ def grant_token(
         raise AssertionError(f"token exchange failed: {token.text}")
     result: dict[str, Any] = token.get_json()
     return result
+
+
+def upload_bibtex(client: FlaskClient, data: bytes, name: str = "works.bib") -> Any:
+    """Send a .bib file through Works - Import BibTeX's upload form, as the file chooser does."""
+    token = csrf_from(client.get("/works/bibtex").text)
+    # Encoded here in memory: the test client spools large bodies to a temporary file it never closes.
+    boundary, body = encode_multipart({"csrf_token": token, "bibtex": FileStorage(io.BytesIO(data), name)})
+    return client.post("/works/bibtex", data=body, content_type=f"multipart/form-data; boundary={boundary}")

@@ -93,9 +93,16 @@ def dialog() -> str:
 def upload() -> tuple[str, int] | BaseResponse:
     user = current_user()
     assert user is not None
+    data = b""
     upload = request.files.get("bibtex")
+    if upload is not None:
+        # A large upload is spooled to a temporary file: close it now rather than whenever it is collected.
+        try:
+            data = upload.read()
+        finally:
+            upload.close()
     try:
-        preview = read_preview(upload.read() if upload is not None else b"")
+        preview = read_preview(data)
     except FileRefused as refused:
         page = render_template(
             "bibtex_import.html", title=TITLE, preview=None, error=refused.message, details=refused.details

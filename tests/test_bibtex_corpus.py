@@ -1,0 +1,100 @@
+"""Every real-world file of the shared corpus goes through the real upload route: imported, or refused by line.
+
+Skipped when the corpus folder (../shared/bibtex-corpus beside the repository) is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from orcid_guide.sandbox.orcid.database import connect
+from orcid_guide.sandbox.orcid.demo_data import CARBERRY
+from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
+from orcid_guide.sandbox.orcid.testing import upload_bibtex as upload
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "bibtex-corpus"
+
+# Entries per file as the corpus README counts them with bibtexparser 2.1.0 (duplicate-key entries included):
+# every one of them must be listed, importable or with its reason.
+ENTRIES = {
+    "01_xampl.bib": 36,
+    "03_biblatex-examples.bib": 92,
+    "08_mendeley_reference_manager_bbt_fixture.bib": 451 + 61,
+    "10_google_scholar_export.bib": 13,
+    "11_jabref_2.10_groups_bbt_fixture.bib": 911,
+    "12_zotero_better_bibtex_export.bib": 36,
+    "13_parenthesized_entries_bbt_fixture.bib": 973 + 15,
+    "14_zotero_library_large_7166_bbt_fixture.bib": 7166,
+    "15_bibtexparser_v1_fixture_features2_strings.bib": 1,
+    "18_bbt_name_particles_duplicate_keys.bib": 1 + 3,
+    "19_biber_names_particles.bib": 40,
+    "20_biber_latin9_encoded.bib": 1,
+}
+# Files with no readable entry: refused as a whole, naming the line (and key) of what is wrong.
+REFUSED = {
+    "16_text-bibtex_malformed_errors.bib": "Line 1: the entry error1 cannot be read: Expected a `=` after entry key",
+    "17_endnote_keyless_entry_bbt_fixture.bib": "Line 2: an entry cannot be read: Expected comma after entry key",
+}
+# A LaTeX command or accent left over; literal braces are fine (a title may write \{112\} for "{112}").
+_LEFTOVER_LATEX = re.compile(r"\\[A-Za-z'\"`^~=.]")
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared BibTeX corpus is not beside the repository")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return make_app(tmp_path_factory.mktemp("corpus"))
+
+
+def test_the_corpus_is_the_one_these_expectations_describe() -> None:
+    assert sorted(path.name for path in CORPUS.glob("*.bib")) == sorted([*ENTRIES, *REFUSED])
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_file_without_readable_entries_is_refused_naming_the_line(app: Flask, name: str) -> None:
+    client = app.test_client()
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    answer = upload(client, (CORPUS / name).read_bytes(), name)
+    assert answer.status_code == 422
+    assert "This file cannot be read. Please check the BibTeX formatting and try again." in answer.text
+    assert REFUSED[name] in answer.text.replace("&#39;", "'")
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_a_file_is_listed_whole_and_its_importable_works_are_imported_in_one_go(app: Flask, name: str) -> None:
+    client = app.test_client()
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    answer = upload(client, (CORPUS / name).read_bytes(), name)
+    assert answer.status_code == 303, answer.text[:500]
+    page = client.get("/works/bibtex/preview").text
+    assert f"Works found in BibTeX ({ENTRIES[name]})" in page
+    importable = page.count('name="work"')
+    refused = page.count('class="refused"')
+    assert importable + refused == ENTRIES[name]
+    # Every entry that cannot be imported names itself and says why.
+    reasons = re.findall(r'<li class="refused">.*?<h3>(.*?)</h3><p class="error">(.*?)</p>', page)
+    assert len(reasons) == refused and all(re.search(r"\(line \d+\)$", title) and why for title, why in reasons)
+    db = connect(app.config["ORCID_SETTINGS"].database)
+    try:
+        before = db.execute("SELECT COUNT(*) FROM works").fetchone()[0]
+        if importable:
+            token = csrf_from(page)
+            done = client.post(
+                "/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"}
+            )
+            assert done.status_code == 303
+        added = db.execute("SELECT title, journal_title FROM works WHERE put_code > ?", (before,)).fetchall()
+        names = db.execute(
+            "SELECT credit_name FROM work_contributors WHERE put_code > ?",
+            (before,),
+        ).fetchall()
+        db.execute("DELETE FROM works WHERE orcid = ?", (CARBERRY.orcid,))
+    finally:
+        db.close()
+    assert len(added) == importable
+    leftovers = [text for row in [*added, *names] for text in row if _LEFTOVER_LATEX.search(text)]
+    assert leftovers == []
