@@ -58,6 +58,12 @@ CREATE TABLE IF NOT EXISTS contributors (
     PRIMARY KEY (output_id, position)
 );
 CREATE INDEX IF NOT EXISTS contributors_person ON contributors (person_id);
+-- The outputs ticked on the publications list, per browser session, so a selection survives paging.
+CREATE TABLE IF NOT EXISTS selections (
+    session_key TEXT NOT NULL,
+    output_id INTEGER NOT NULL REFERENCES research_outputs (id),
+    PRIMARY KEY (session_key, output_id)
+);
 -- One row per output and connected author: the push to that author's ORCID record and how it went.
 CREATE TABLE IF NOT EXISTS orcid_pushes (
     output_id INTEGER NOT NULL REFERENCES research_outputs (id),
