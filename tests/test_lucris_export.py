@@ -222,3 +222,14 @@ def test_a_selection_without_the_csrf_token_is_refused(thomas: FlaskClient) -> N
     answer = thomas.post("/publications/selection", data={"visible": rows(page), "action": "toggle-all"})
     assert answer.status_code == 400
     assert "0 selected" in thomas.get("/publications").text
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_example_on_the_page_is_what_lucris_exports(app: Flask, language: str) -> None:
+    page = (Path(__file__).parents[1] / "docs" / language / "add-older-publications.md").read_text(encoding="utf-8")
+    example = re.search(r"```bibtex\n(.*?)```", page, re.DOTALL)
+    assert example is not None
+    eva = app.test_client()
+    log_in(eva)
+    select_all(eva, "/publications")
+    assert example.group(1) in export(eva)[1]
