@@ -1,8 +1,7 @@
 """The Leiden researchers, the editor and the research outputs a fresh mock LUCRIS starts with.
 
 UUIDs are literal so BibTeX keys, URLs and screenshots stay the same from run to run. Eva de Vries has
-enough outputs (26) that paging 10/50/100 matters, and Thomas van Dijk so many (124) that selecting them for
-an export takes two pages of 100; she is also a person in the ORCID emulator, but her
+enough outputs (26) that paging 10/50/100 matters; she is also a person in the ORCID emulator, but her
 ORCID iD is not in LUCRIS yet: the "register your iD" tutorial adds it.
 """
 
