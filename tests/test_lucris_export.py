@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from orcid_guide.sandbox.lucris.fixtures import OUTPUTS, PERSONS
+from orcid_guide.sandbox.lucris.fixtures import JOURNAL_ISSNS, OUTPUTS, PERSONS
 from test_lucris_app import form_token, log_in, make_app
 
 EVA = next(p for p in PERSONS if p.username == "evries")
@@ -148,6 +148,7 @@ def test_the_export_is_pure_bibtex_of_the_selected_outputs_in_list_order(app: Fl
     assert 'author = "{de Vries}, Eva and {van der Horst}, Erik and {ter Haar}, Lotte",' in text
     assert "author = \"{de Vries}, Eva and {Mart{\\'\\i}nez Garc{\\'\\i}a}, Daniel\"," in text
     assert 'pages = "1073--1089",' in text
+    assert 'journal = "Journal of Cleaner Production",\nissn = "0959-6526",\n' in text
     assert 'title = "Microplastic \\& tyre-wear particles in urban stormwater",' in text
     assert "@inbook{3683ccc6668947b1aea102683bb6d833,\n" in text
     assert 'booktitle = "Handbook of Circular Economy Metrics",' in text
@@ -233,3 +234,12 @@ def test_the_example_on_the_page_is_what_lucris_exports(app: Flask, language: st
     log_in(eva)
     select_all(eva, "/publications")
     assert example.group(1) in export(eva)[1]
+
+
+def test_every_journal_in_the_fixtures_has_a_well_formed_issn() -> None:
+    journals = {o.journal for o in OUTPUTS if o.journal}
+    assert journals <= set(JOURNAL_ISSNS)
+    for issn in JOURNAL_ISSNS.values():
+        digits = issn.replace("-", "")
+        check = (11 - sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1), strict=True)) % 11) % 11
+        assert digits[7] == ("X" if check == 10 else str(check)), issn

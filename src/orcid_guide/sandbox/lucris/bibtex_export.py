@@ -30,6 +30,7 @@ def pure_record(output: ResearchOutput) -> PureRecord:
         volume=output.volume or "",
         pages=output.pages or "",
         journal=output.journal or "",
+        issn=output.issn or "",
         number=output.number or "",
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from werkzeug.security import generate_password_hash
 
-from orcid_guide.sandbox.lucris.fixtures import OUTPUTS, PERSONS
+from orcid_guide.sandbox.lucris.fixtures import JOURNAL_ISSNS, OUTPUTS, PERSONS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS persons (
@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS research_outputs (
     host_title TEXT,
     doi TEXT,
     isbn TEXT,
+    -- The journal's ISSN, which Pure keeps on its journal record and writes into an export.
+    issn TEXT,
     publisher TEXT,
     volume TEXT,
     number TEXT,
@@ -124,8 +126,8 @@ def _seed(connection: sqlite3.Connection) -> None:
     for output in OUTPUTS:
         cursor = connection.execute(
             "INSERT INTO research_outputs (uuid, title, type, year, month, day, journal, host_title, doi, isbn,"
-            " publisher, volume, number, pages, workflow_step, visibility)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " issn, publisher, volume, number, pages, workflow_step, visibility)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 output.uuid,
                 output.title,
@@ -137,6 +139,7 @@ def _seed(connection: sqlite3.Connection) -> None:
                 output.host_title,
                 output.doi,
                 output.isbn,
+                JOURNAL_ISSNS.get(output.journal or ""),
                 output.publisher,
                 output.volume,
                 output.number,

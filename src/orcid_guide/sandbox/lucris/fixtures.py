@@ -365,3 +365,25 @@ def _thomas_output(n: int) -> FixtureOutput:
 
 
 OUTPUTS += tuple(_thomas_output(n) for n in range(124))
+
+# The journals' ISSNs, which Pure keeps on its journal records rather than on each article.
+JOURNAL_ISSNS: dict[str, str] = {
+    "Atmospheric Environment": "1352-2310",
+    "Chemosphere": "0045-6535",
+    "Ecological Indicators": "1470-160X",
+    "Energy Policy": "0301-4215",
+    "Environmental Pollution": "0269-7491",
+    "Environmental Science & Technology": "0013-936X",
+    "Estuarine, Coastal and Shelf Science": "0272-7714",
+    "Geoderma": "0016-7061",
+    "Geomorphology": "0169-555X",
+    "Journal of Applied Ecology": "0021-8901",
+    "Journal of Cleaner Production": "0959-6526",
+    "Journal of Hydrology": "0022-1694",
+    "Journal of Industrial Ecology": "1088-1980",
+    "Resources, Conservation and Recycling": "0921-3449",
+    "Science of the Total Environment": "0048-9697",
+    "Waste Management": "0956-053X",
+    "Water Research": "0043-1354",
+    "Water Resources Research": "0043-1397",
+}

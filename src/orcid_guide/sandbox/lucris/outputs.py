@@ -59,6 +59,7 @@ class ResearchOutput:
     host_title: str | None
     doi: str | None
     isbn: str | None
+    issn: str | None
     publisher: str | None
     volume: str | None
     number: str | None
@@ -125,6 +126,7 @@ def _output(db: sqlite3.Connection, row: sqlite3.Row) -> ResearchOutput:
         host_title=row["host_title"],
         doi=row["doi"],
         isbn=row["isbn"],
+        issn=row["issn"],
         publisher=row["publisher"],
         volume=row["volume"],
         number=row["number"],
