@@ -29,7 +29,7 @@ TUTORIAL = Tutorial(
         Step(
             "publications",
             "In the **Dashboard**, choose **Publications** > **Publications**.",
-            "Kies in het **Dashboard** **Publications** > **Publications**.",
+            "Ga in het **Dashboard** naar **Publications** > **Publications**.",
             act=open_publications_menu,
             target=publications_link,
         ),
@@ -47,8 +47,8 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "author-editors",
-            "Choose **Author/Editors**, to filter on an author.",
-            "Kies **Author/Editors**, om op een auteur te filteren.",
+            "Choose **Author/Editors** to filter on an author.",
+            "Kies **Author/Editors** om op een auteur te filteren.",
             target=author_editors_button,
         ),
         Step(
@@ -96,9 +96,9 @@ TUTORIAL = Tutorial(
         Step(
             "bibtex",
             "Under **Export format**, choose **BibTex**, and click **Export**. Your browser saves the file "
-            "publications.bib, with all the research outputs you selected, in your downloads folder.",
+            "`publications.bib`, with all the research outputs you selected, in your downloads folder.",
             "Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser bewaart het bestand "
-            "publications.bib, met alle onderzoeksoutput die u hebt geselecteerd, in uw map met downloads.",
+            "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, in uw downloadmap.",
             act=choose_bibtex,
             target=download_button,
             keep_download=EXPORT_FILE,
