@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from orcid_guide.engine.browser import Viewport
+from orcid_guide.engine.kept_files import KeptFileMissing, kept_file
 from orcid_guide.engine.review import write_review
 from orcid_guide.engine.runner import RunOptions, TutorialResult, run_tutorial
 from orcid_guide.engine.shots import ShotPolicy
@@ -166,3 +167,87 @@ def test_a_step_skipped_on_a_target_skips_what_follows_with_reasons(
     result = run_tutorial(browser, tutorial, env, options(tmp_path))
     assert result.failure is None
     assert result.skipped == [(2, "name", "it needs a CAPTCHA"), (3, "welcome", "it follows step 2, which was skipped")]
+
+
+REPORT = "title,year\nMaterial flow analysis,2023\n"
+DOWNLOAD = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
+<h1>Reports</h1><a href="report.csv" download>Download the report</a></body></html>"""
+UPLOAD = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
+<h1>Upload</h1><label for="file">Your file</label><input id="file" type="file"><p id="shown"></p>
+<script>document.getElementById("file").addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  document.getElementById("shown").textContent = file.name + ": " + (await file.text()).split("\\n")[1];
+});</script></body></html>"""
+
+
+def upload_kept_report(page: Page, env: Env) -> None:
+    page.goto(env.url("site", "/upload.html"))
+    page.get_by_label("Your file").set_input_files(kept_file(env, "report.csv"))
+
+
+def open_reports(page: Page, env: Env) -> None:
+    page.goto(env.url("site", "/d.html"))
+
+
+KEEP = Tutorial(
+    "keep",
+    (
+        Step("open", "Open **Reports**.", "Open **Reports**.", act=open_reports),
+        Step(
+            "download",
+            "Click **Download the report**.",
+            "Klik op **Download the report**.",
+            target=lambda page: page.get_by_role("link", name="Download the report"),
+            keep_download="report.csv",
+        ),
+        Step(
+            "upload",
+            "Upload it under **Your file**: you see **Material flow analysis,2023**.",
+            "Upload het bij **Your file**: u ziet **Material flow analysis,2023**.",
+            act=upload_kept_report,
+            shot=False,
+        ),
+    ),
+)
+
+
+def test_a_download_kept_by_one_step_is_uploaded_by_a_later_one(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    (folder / "d.html").write_text(DOWNLOAD)
+    (folder / "upload.html").write_text(UPLOAD)
+    (folder / "report.csv").write_text(REPORT)
+    env = Env(target="mock", urls={"site": url}, kept=tmp_path / "kept")
+    result = run_tutorial(browser, KEEP, env, options(tmp_path))
+    assert result.failure is None, str(result.failure)
+    assert (tmp_path / "kept" / "report.csv").read_text() == REPORT
+    assert kept_file(env, "report.csv") == tmp_path / "kept" / "report.csv"
+
+
+def test_a_click_that_downloads_nothing_fails_the_step_that_wanted_to_keep_it(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    (folder / "d.html").write_text(DOWNLOAD.replace('href="report.csv" download', 'href="index.html"'))
+    env = Env(target="mock", urls={"site": url}, kept=tmp_path / "kept")
+    result = run_tutorial(browser, KEEP, env, options(tmp_path))
+    assert result.failure is not None
+    assert (result.failure.number, result.failure.step) == (2, "download")
+    assert 'waiting for event "download"' in result.failure.problem
+    assert not (tmp_path / "kept").exists()
+
+
+def test_a_later_step_asking_for_a_file_nobody_kept_is_told_so(tmp_path: Path) -> None:
+    env = Env(target="mock", urls={}, kept=tmp_path / "kept")
+    with pytest.raises(KeptFileMissing, match=r"no file is kept under the name report\.csv"):
+        kept_file(env, "report.csv")
+    with pytest.raises(ValueError, match="plain file name"):
+        kept_file(env, "../report.csv")
+    with pytest.raises(ValueError, match="no folder for kept files"):
+        kept_file(Env(target="mock", urls={}), "report.csv")
+
+
+def test_a_step_keeping_a_download_must_click_something() -> None:
+    with pytest.raises(ValueError, match="keeps a download but clicks nothing"):
+        Tutorial("t", (Step("s", "x", "x", act=open_form, keep_download="report.csv"),))

@@ -200,7 +200,7 @@ def test_lookup_with_orcid_unreachable_says_so_and_loses_nothing(app: Flask, cli
 
 def test_publications_lists_a_researchers_own_outputs_newest_first(client: FlaskClient) -> None:
     log_in(client)
-    page = client.get("/publications").text
+    page = client.get("/publications?size=100").text
     evas = [o for o in OUTPUTS if any(c.username == "evries" for c in o.contributors)]
     assert len(evas) >= 25
     assert f"<caption>{len(evas)} research outputs</caption>" in page

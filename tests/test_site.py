@@ -14,10 +14,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "nl")
-PAGES = ("index", "create-orcid-id", "register-orcid-in-lucris", "connect-lucris-to-orcid")
+PAGES = ("index", "create-orcid-id", "register-orcid-in-lucris", "connect-lucris-to-orcid", "add-older-publications")
 NAV_TITLES = {
-    "en": ["Home", "Create your ORCID iD", "Register your ORCID iD in LUCRIS", "Connect LUCRIS to ORCID"],
-    "nl": ["Startpagina", "Uw ORCID iD aanmaken", "Uw ORCID iD in LUCRIS registreren", "LUCRIS aan ORCID koppelen"],
+    "en": [
+        "Home",
+        "Create your ORCID iD",
+        "Register your ORCID iD in LUCRIS",
+        "Connect LUCRIS to ORCID",
+        "Add older publications to ORCID",
+    ],
+    "nl": [
+        "Startpagina",
+        "Uw ORCID iD aanmaken",
+        "Uw ORCID iD in LUCRIS registreren",
+        "LUCRIS aan ORCID koppelen",
+        "Oudere publicaties aan ORCID toevoegen",
+    ],
 }
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
 
@@ -172,6 +184,7 @@ TUTORIALS_SHOWN = {
     "create-orcid-id": ["create_orcid_id"],
     "register-orcid-in-lucris": ["register_orcid_in_lucris", "lookup_orcid_in_lucris"],
     "connect-lucris-to-orcid": ["connect_lucris_to_orcid"],
+    "add-older-publications": ["export_publications_from_lucris"],
 }
 ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
 

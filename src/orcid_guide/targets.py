@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -52,14 +53,16 @@ def check_target(name: str) -> Target:
 
 @contextmanager
 def target_env(target: Target, workdir: Path) -> Iterator[Env]:
-    """An Env for one tutorial run, on fresh fixture data."""
+    """An Env for one tutorial run, on fresh fixture data and with no files kept from an earlier run."""
+    kept = workdir / "kept"
+    shutil.rmtree(kept, ignore_errors=True)
     with running_sandbox(workdir) as sandbox:
         urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
         values = dict(DEMO_VALUES)
         if target.orcid:
             urls["orcid"] = target.orcid["url"]
             values.update({key: value for key, value in target.orcid.items() if key != "url"})
-        yield Env(target=target.name, urls=urls, values=values)
+        yield Env(target=target.name, urls=urls, values=values, kept=kept)
 
 
 def _real_sandbox_values() -> dict[str, str]:

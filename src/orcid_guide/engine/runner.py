@@ -12,6 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from orcid_guide.engine.browser import Viewport, new_context
 from orcid_guide.engine.images import Box, mark
+from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
 from orcid_guide.engine.labels import missing_labels
 from orcid_guide.engine.shots import ShotPolicy, ShotResult, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
@@ -97,7 +98,7 @@ def run_tutorial(
             shot = _run_step(page, current, env, options)
             if shot is not None:
                 result.shots.append(record_shot(options.shots, tutorial.name, screenshot_name(number, current), shot))
-    except (LabelMissing, PlaywrightError, AssertionError) as error:
+    except (LabelMissing, KeptFileMissing, PlaywrightError, AssertionError) as error:
         result.failure = _record_failure(context, page, tutorial, number, current, pages, _describe(error), options)
     else:
         context.tracing.stop()
@@ -123,7 +124,10 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions) -> bytes | 
         target.scroll_into_view_if_needed()
     png = _capture(page, target, options.viewport.scale) if step.shot else None
     if target is not None and step.click:
-        target.click()
+        if step.keep_download:
+            keep_download(page, env, step.keep_download, target.click)
+        else:
+            target.click()
         page.wait_for_load_state()
     return png
 
@@ -135,7 +139,7 @@ def _capture(page: Page, target: Locator | None, scale: float) -> bytes:
 
 
 def _describe(error: Exception) -> str:
-    if isinstance(error, LabelMissing):
+    if isinstance(error, LabelMissing | KeptFileMissing):
         return str(error)
     # Playwright's messages end in a long call log; its first line and the element waited for say enough.
     message, _, log = str(error).partition("Call log:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page
 
@@ -20,6 +21,8 @@ class Env:
     target: str
     urls: Mapping[str, str]
     values: Mapping[str, str] = field(default_factory=dict)
+    # Where this run keeps the files its steps download, for later steps to upload (engine/kept_files.py).
+    kept: Path | None = None
 
     def url(self, name: str, path: str = "/") -> str:
         return self.urls[name].rstrip("/") + path
@@ -44,6 +47,8 @@ class Step:
     target: Locate | None = None
     click: bool = True
     shot: bool = True
+    # When the click on ``target`` downloads a file: the name to keep it under for later steps.
+    keep_download: str = ""
     # Targets on which this step cannot run automatically, with the reason shown when it is skipped.
     skip_on: Mapping[str, str] = field(default_factory=dict)
 
@@ -93,6 +98,8 @@ def validate(tutorial: Tutorial) -> list[str]:
         if english != dutch:
             only = sorted(english ^ dutch)
             problems.append(f"{where} quotes different labels in English and Dutch: {', '.join(only)}")
+        if step.keep_download and (step.target is None or not step.click):
+            problems.append(f"{where} keeps a download but clicks nothing that could start one")
         if step.shot and step.target is None and step.act is None:
             problems.append(f"{where} takes a screenshot but does nothing to show")
     return problems

@@ -12,6 +12,7 @@ from orcid_guide.sandbox.lucris import (
     orcid_connection_views,
     profile_views,
     publication_views,
+    selection_views,
 )
 from orcid_guide.sandbox.lucris.settings import LucrisSettings as Settings
 from orcid_guide.sandbox.lucris.web_support import check_csrf, close_db, csrf_token, current_person
@@ -55,6 +56,6 @@ def create_app(settings: Settings) -> Flask:
 
     for code in ERROR_TITLES:
         app.register_error_handler(code, _error_page)
-    for module in (auth_views, profile_views, orcid_connection_views, publication_views):
+    for module in (auth_views, profile_views, orcid_connection_views, publication_views, selection_views):
         app.register_blueprint(module.blueprint)
     return app

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from werkzeug.security import generate_password_hash
 
-from orcid_guide.sandbox.lucris.fixtures import OUTPUTS, PERSONS
+from orcid_guide.sandbox.lucris.fixtures import JOURNAL_ISSNS, OUTPUTS, PERSONS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS persons (
@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS research_outputs (
     host_title TEXT,
     doi TEXT,
     isbn TEXT,
+    -- The journal's ISSN, which Pure keeps on its journal record and writes into an export.
+    issn TEXT,
     publisher TEXT,
     volume TEXT,
     number TEXT,
@@ -58,6 +60,12 @@ CREATE TABLE IF NOT EXISTS contributors (
     PRIMARY KEY (output_id, position)
 );
 CREATE INDEX IF NOT EXISTS contributors_person ON contributors (person_id);
+-- The outputs ticked on the publications list, per browser session, so a selection survives paging.
+CREATE TABLE IF NOT EXISTS selections (
+    session_key TEXT NOT NULL,
+    output_id INTEGER NOT NULL REFERENCES research_outputs (id),
+    PRIMARY KEY (session_key, output_id)
+);
 -- One row per output and connected author: the push to that author's ORCID record and how it went.
 CREATE TABLE IF NOT EXISTS orcid_pushes (
     output_id INTEGER NOT NULL REFERENCES research_outputs (id),
@@ -118,8 +126,8 @@ def _seed(connection: sqlite3.Connection) -> None:
     for output in OUTPUTS:
         cursor = connection.execute(
             "INSERT INTO research_outputs (uuid, title, type, year, month, day, journal, host_title, doi, isbn,"
-            " publisher, volume, number, pages, workflow_step, visibility)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " issn, publisher, volume, number, pages, workflow_step, visibility)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 output.uuid,
                 output.title,
@@ -131,6 +139,7 @@ def _seed(connection: sqlite3.Connection) -> None:
                 output.host_title,
                 output.doi,
                 output.isbn,
+                JOURNAL_ISSNS.get(output.journal or ""),
                 output.publisher,
                 output.volume,
                 output.number,

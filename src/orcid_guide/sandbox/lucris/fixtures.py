@@ -7,6 +7,7 @@ ORCID iD is not in LUCRIS yet: the "register your iD" tutorial adds it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -70,6 +71,7 @@ PERSONS: tuple[FixturePerson, ...] = (
     FixturePerson("2808b44bd8e16472695d5016ac5f7c85", "Erik", "van der Horst", "ehorst", "lucris-erik", "researcher"),
     FixturePerson("e39098feea6026803f507f0a7256feef", "Sanne", "Bakker", "sbakker", "lucris-sanne", "researcher"),
     FixturePerson("d026e8e26af6c69f2a79a94c5c54e1e4", "Marieke", "Jansen", "mjansen", "lucris-editor", "editor"),
+    FixturePerson("9b3c1f0e2d4a4b6c8e7f5a3d1c2b4e6f", "Thomas", "van Dijk", "tdijk", "lucris-thomas", "researcher"),
 )
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = tuple(
@@ -308,3 +310,80 @@ OUTPUTS: tuple[FixtureOutput, ...] = (
     ),
 )
 # fmt: on
+
+
+# Thomas van Dijk's 124 outputs, generated: more than 100, so that selecting all of them for an export takes
+# two pages of 100, as the seed page warns. Derived from the index only, so every run seeds the same records.
+_THOMAS = FixtureContributor("Thomas", "van Dijk", "tdijk")
+_TOPICS = (
+    "groundwater recharge",
+    "coastal dune vegetation",
+    "urban heat islands",
+    "peat soil subsidence",
+    "river floodplain restoration",
+    "salt intrusion in polders",
+    "microplastic transport",
+    "nitrogen emissions from livestock",
+)
+_ANGLES = ("Modelling", "Measuring", "Long-term trends in", "Uncertainty in", "A review of", "Policy options for")
+_COAUTHORS = (
+    _ext("Lotte", "ter Haar"),
+    _ext("Daniel", "Martínez García"),
+    _ext("Søren", "Ødegård"),
+    _ext("Joost", "van den Berg"),
+    _ext("Chloé", "Lefèvre"),
+)
+_JOURNALS = ("Journal of Hydrology", "Water Resources Research", "Science of the Total Environment")
+
+
+def _thomas_output(n: int) -> FixtureOutput:
+    kind: OutputType = ("article", "article", "article", "chapter", "conference")[n % 5]
+    year = 2025 - n // 5
+    title = f"{_ANGLES[n % len(_ANGLES)]} {_TOPICS[n % len(_TOPICS)]}: case {n + 1}"
+    pages = f"{10 + n}-{24 + n}"
+    common = {"pages": pages, "doi": f"10.5555/tvd.{year}.{n + 1:03d}"}
+    extra: dict[str, str] = (
+        {"journal": _JOURNALS[n % len(_JOURNALS)], "volume": str(400 + n), "publisher": "Elsevier"}
+        if kind == "article"
+        else {"host_title": f"Proceedings of the Delta Water Symposium {year}"}
+        if kind == "conference"
+        else {"host_title": "Water in the Low Countries", "publisher": "Springer", "isbn": "978-3-030-11111-1"}
+    )
+    return FixtureOutput(
+        uuid=hashlib.md5(f"tdijk-output-{n}".encode(), usedforsecurity=False).hexdigest(),
+        title=title,
+        type=kind,
+        year=year,
+        month=n % 12 + 1,
+        day=n % 28 + 1 if n % 3 == 0 else None,
+        step="validated",
+        visibility="Public",
+        contributors=(_THOMAS, _COAUTHORS[n % len(_COAUTHORS)]),
+        **common,
+        **extra,
+    )
+
+
+OUTPUTS += tuple(_thomas_output(n) for n in range(124))
+
+# The journals' ISSNs, which Pure keeps on its journal records rather than on each article.
+JOURNAL_ISSNS: dict[str, str] = {
+    "Atmospheric Environment": "1352-2310",
+    "Chemosphere": "0045-6535",
+    "Ecological Indicators": "1470-160X",
+    "Energy Policy": "0301-4215",
+    "Environmental Pollution": "0269-7491",
+    "Environmental Science & Technology": "0013-936X",
+    "Estuarine, Coastal and Shelf Science": "0272-7714",
+    "Geoderma": "0016-7061",
+    "Geomorphology": "0169-555X",
+    "Journal of Applied Ecology": "0021-8901",
+    "Journal of Cleaner Production": "0959-6526",
+    "Journal of Hydrology": "0022-1694",
+    "Journal of Industrial Ecology": "1088-1980",
+    "Resources, Conservation and Recycling": "0921-3449",
+    "Science of the Total Environment": "0048-9697",
+    "Waste Management": "0956-053X",
+    "Water Research": "0043-1354",
+    "Water Resources Research": "0043-1397",
+}

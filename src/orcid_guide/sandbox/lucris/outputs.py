@@ -59,6 +59,7 @@ class ResearchOutput:
     host_title: str | None
     doi: str | None
     isbn: str | None
+    issn: str | None
     publisher: str | None
     volume: str | None
     number: str | None
@@ -125,6 +126,7 @@ def _output(db: sqlite3.Connection, row: sqlite3.Row) -> ResearchOutput:
         host_title=row["host_title"],
         doi=row["doi"],
         isbn=row["isbn"],
+        issn=row["issn"],
         publisher=row["publisher"],
         volume=row["volume"],
         number=row["number"],
@@ -144,8 +146,14 @@ def _visible_clause(viewer: Person) -> tuple[str, tuple[object, ...]]:
     return "id IN (SELECT output_id FROM contributors WHERE person_id = ?)", (viewer.id,)
 
 
-def list_for(db: sqlite3.Connection, viewer: Person, *, offset: int = 0, limit: int | None = None) -> OutputPage:
+def list_for(
+    db: sqlite3.Connection, viewer: Person, *, offset: int = 0, limit: int | None = None, author_id: int | None = None
+) -> OutputPage:
+    """The outputs ``viewer`` may see, newest first; with ``author_id``, only those that person contributed to."""
     where, params = _visible_clause(viewer)
+    if author_id is not None:
+        where += " AND id IN (SELECT output_id FROM contributors WHERE person_id = ?)"
+        params = (*params, author_id)
     total = db.execute(f"SELECT COUNT(*) FROM research_outputs WHERE {where}", params).fetchone()[0]
     sql = f"SELECT * FROM research_outputs WHERE {where} {_ORDER}"
     page_params: tuple[object, ...] = params
@@ -173,3 +181,19 @@ def set_workflow_step(db: sqlite3.Connection, output_id: int, step: str) -> None
         raise ValueError(f"unknown workflow step {step!r}")
     with db:
         db.execute("UPDATE research_outputs SET workflow_step = ? WHERE id = ?", (step, output_id))
+
+
+def ids_for(db: sqlite3.Connection, viewer: Person, uuids: list[str]) -> list[int]:
+    """The ids of those ``uuids`` that exist and ``viewer`` may see; the others are left out."""
+    where, params = _visible_clause(viewer)
+    marks = ", ".join("?" for _ in uuids)
+    rows = db.execute(f"SELECT id FROM research_outputs WHERE uuid IN ({marks}) AND {where}", (*uuids, *params))
+    return [row["id"] for row in rows]
+
+
+def chosen_for(db: sqlite3.Connection, viewer: Person, ids: set[int]) -> tuple[ResearchOutput, ...]:
+    """The outputs with ``ids`` that ``viewer`` may see, in the list's order."""
+    where, params = _visible_clause(viewer)
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(f"SELECT * FROM research_outputs WHERE id IN ({marks}) AND {where} {_ORDER}", (*ids, *params))
+    return tuple(_output(db, row) for row in rows.fetchall())

@@ -65,6 +65,17 @@ def by_username(db: sqlite3.Connection, username: str) -> Person | None:
     return _person(row) if row else None
 
 
+def by_uuid(db: sqlite3.Connection, uuid: str) -> Person | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM persons WHERE uuid = ?", (uuid,)).fetchone()
+    return _person(row) if row else None
+
+
+def researchers(db: sqlite3.Connection) -> list[Person]:
+    """Everyone who can be an author, by last name: the people the Author/Editors filter offers."""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM persons WHERE role = 'researcher' ORDER BY last_name, first_name")
+    return [_person(row) for row in rows]
+
+
 def check_login(db: sqlite3.Connection, username: str, password: str) -> Person | None:
     """The account when username and password match, else None (without saying which one was wrong)."""
     row = db.execute("SELECT id, password_hash FROM persons WHERE username = ?", (username.strip(),)).fetchone()

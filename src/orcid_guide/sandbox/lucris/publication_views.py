@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from orcid_guide.sandbox.lucris import orcid_push, outputs
+from orcid_guide.sandbox.lucris import list_query, orcid_push, outputs, people, selection
+from orcid_guide.sandbox.lucris.selection_views import selection_key
 from orcid_guide.sandbox.lucris.web_support import db, editor_required, login_required, me, now_iso, settings
 
 blueprint = Blueprint("publications", __name__)
@@ -14,8 +15,20 @@ blueprint = Blueprint("publications", __name__)
 @blueprint.get("/publications")
 @login_required
 def publication_list() -> ResponseReturnValue:
-    page = outputs.list_for(db(), me())
-    return render_template("publications.html", page=page)
+    query = list_query.parse(db(), request.args)
+    author_id = query.author.id if query.author else None
+    page = outputs.list_for(db(), me(), offset=query.offset, limit=query.size, author_id=author_id)
+    if query.page > list_query.last_page(page.total, query.size):
+        return redirect(query.url(page=list_query.last_page(page.total, query.size)))
+    return render_template(
+        "publications.html",
+        page=page,
+        query=query,
+        last_page=list_query.last_page(page.total, query.size),
+        page_sizes=list_query.PAGE_SIZES,
+        selected=selection.selected(db(), selection_key()),
+        researchers=people.researchers(db()),
+    )
 
 
 def _visible_output(uuid: str) -> outputs.ResearchOutput:

@@ -1,0 +1,39 @@
+"""LUCRIS's "Export" > "BibTex": research outputs as the Pure records the shared BibTeX writer takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orcid_guide.bibtex.pure_writer import Name, PureRecord, write_pure_bibtex
+from orcid_guide.sandbox.lucris.outputs import ResearchOutput
+
+# Pure's research output types and the BibTeX entry types its export gives them.
+ENTRY_TYPES = {"article": "article", "book": "book", "chapter": "inbook", "conference": "inproceedings"}
+FILE_NAME = "publications.bib"
+
+
+def pure_record(output: ResearchOutput) -> PureRecord:
+    return PureRecord(
+        uuid=output.uuid,
+        entry_type=ENTRY_TYPES[output.type],
+        title=output.title,
+        authors=tuple(Name(c.last_name, c.first_name) for c in output.contributors if c.role == "author"),
+        editors=tuple(Name(c.last_name, c.first_name) for c in output.contributors if c.role == "editor"),
+        year=output.year,
+        month=output.month,
+        day=output.day,
+        doi=output.doi or "",
+        language=output.language,
+        isbn=output.isbn or "",
+        publisher=output.publisher or "",
+        booktitle=output.host_title or "",
+        volume=output.volume or "",
+        pages=output.pages or "",
+        journal=output.journal or "",
+        issn=output.issn or "",
+        number=output.number or "",
+    )
+
+
+def export_bibtex(outputs: Iterable[ResearchOutput]) -> str:
+    return write_pure_bibtex(pure_record(output) for output in outputs)

@@ -1,0 +1,107 @@
+"""Export your publications from LUCRIS: filter on your name, select them all, and export them as BibTeX."""
+
+from __future__ import annotations
+
+from _lucris import (
+    EXPORT_FILE,
+    apply_button,
+    author_editors_button,
+    choose_bibtex,
+    download_button,
+    export_button,
+    filter_button,
+    log_in,
+    open_publications_menu,
+    page_size_link,
+    publications_link,
+    query_mode_button,
+    researcher_plus,
+    select_all_button,
+    select_value_button,
+    type_last_name,
+)
+from orcid_guide.engine.steps import Step, Tutorial
+
+TUTORIAL = Tutorial(
+    name="export_publications_from_lucris",
+    prepare=log_in,
+    steps=(
+        Step(
+            "publications",
+            "In the **Dashboard**, choose **Publications** > **Publications**.",
+            "Ga in het **Dashboard** naar **Publications** > **Publications**.",
+            act=open_publications_menu,
+            target=publications_link,
+        ),
+        Step(
+            "filter",
+            "LUCRIS lists research outputs. Click **Filter**.",
+            "LUCRIS toont een lijst met onderzoeksoutput. Klik op **Filter**.",
+            target=filter_button,
+        ),
+        Step(
+            "query-mode",
+            "Click **Switch to query mode**.",
+            "Klik op **Switch to query mode**.",
+            target=query_mode_button,
+        ),
+        Step(
+            "author-editors",
+            "Choose **Author/Editors** to filter on an author.",
+            "Kies **Author/Editors** om op een auteur te filteren.",
+            target=author_editors_button,
+        ),
+        Step(
+            "select-value",
+            "Click **select value**.",
+            "Klik op **select value**.",
+            target=select_value_button,
+        ),
+        Step(
+            "pick-yourself",
+            "Type your last name. When your name appears in the list, click the blue plus (**+**) next to it.",
+            "Typ uw achternaam. Zodra uw naam in de lijst verschijnt, klikt u op het blauwe plusje (**+**) ernaast.",
+            act=type_last_name,
+            target=researcher_plus,
+        ),
+        Step(
+            "apply",
+            "Your name is now the value of the condition. Click **Apply**.",
+            "Uw naam staat nu als waarde in de voorwaarde. Klik op **Apply**.",
+            target=apply_button,
+        ),
+        Step(
+            "per-page",
+            "The list now shows your research outputs, the first 10 of them. To see more on one page, click "
+            "**50** or **100** at the right-hand side.",
+            "De lijst toont nu uw onderzoeksoutput, de eerste 10 daarvan. Wilt u er meer op één pagina zien, "
+            "klik dan rechts op **50** of **100**.",
+            target=page_size_link("50"),
+        ),
+        Step(
+            "select-all",
+            "Click **Select / Deselect all** to select every research output on the page. If you have more than "
+            "100, go to the next page and click it again there: LUCRIS remembers what you selected on each page.",
+            "Klik op **Select / Deselect all** om alle onderzoeksoutput op de pagina te selecteren. Hebt u er meer "
+            "dan 100, ga dan naar de volgende pagina en klik daar nogmaals: LUCRIS onthoudt wat u op elke pagina "
+            "hebt geselecteerd.",
+            target=select_all_button,
+        ),
+        Step(
+            "export",
+            "All of them are ticked now. Click **Export**, next to **Filter**.",
+            "Ze zijn nu allemaal aangevinkt. Klik op **Export**, naast **Filter**.",
+            target=export_button,
+        ),
+        Step(
+            "bibtex",
+            "Under **Export format**, choose **BibTex**, and click **Export**. Your browser saves the file "
+            "`publications.bib`, with all the research outputs you selected, in your downloads folder.",
+            "Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser bewaart het bestand "
+            "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, in uw downloadmap.",
+            act=choose_bibtex,
+            target=download_button,
+            keep_download=EXPORT_FILE,
+        ),
+    ),
+)
