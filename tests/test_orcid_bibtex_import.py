@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from orcid_guide.sandbox.orcid import bibtex_import
 from orcid_guide.sandbox.orcid.accounts import set_default_visibility
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
@@ -215,3 +216,15 @@ def test_user_text_in_a_file_is_escaped_and_only_web_urls_become_links(client: F
     page = client.get("/works/bibtex/preview").text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "javascript:alert" not in page
+
+
+def test_a_preview_outlives_a_restart_of_the_emulator(tmp_path: Path, app: Flask, client: FlaskClient) -> None:
+    before = record_titles(app, EVA.orcid)
+    upload(client, TWO_ARTICLES)
+    # A new app on the same database, with nothing of the old one in memory, finds the preview by its row.
+    restarted = make_app(tmp_path)
+    bibtex_import._recent.clear()
+    client.application = restarted
+    token = csrf_from(client.get("/works/bibtex/preview").text)
+    client.post("/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"})
+    assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]

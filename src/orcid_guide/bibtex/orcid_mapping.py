@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from orcid_guide.bibtex.latex_text import person_names, to_text
 from orcid_guide.bibtex.reading import BibEntry
@@ -43,22 +44,21 @@ _LATEX_ESCAPE = re.compile(r"\\([_%&#$])")
 _LIST_SEPARATOR = re.compile(r"[,;]\s*")
 
 
-@dataclass(frozen=True)
-class WorkId:
+# Named tuples rather than dataclasses: a large file makes tens of thousands of them, and a preview kept as
+# JSON stores them as plain arrays.
+class WorkId(NamedTuple):
     type: str
     value: str
     url: str
     relationship: str
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: str
     role: str
 
 
-@dataclass(frozen=True)
-class OrcidWork:
+class OrcidWork(NamedTuple):
     title: str
     type: str
     journal_title: str
@@ -84,7 +84,9 @@ class MappedEntry:
 
 def _plain_id(value: str) -> str:
     """An identifier without the LaTeX an export may add (`10.1000/a\\_b`, `{978-3}`)."""
-    return _LATEX_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "").strip()
+    if "\\" in value or "{" in value:
+        value = _LATEX_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "")
+    return value.strip()
 
 
 def normalize_doi(value: str) -> str:
@@ -112,20 +114,24 @@ def _ids(fields: dict[str, str], work_type: str) -> list[WorkId]:
         if all((known.type, known.value.lower()) != (kind, value.lower()) for known in ids):
             ids.append(found)
 
-    doi = normalize_doi(fields.get("doi", ""))
-    add("doi", doi, f"https://doi.org/{doi}")
-    pmid = _PMID_PREFIX.sub("", _plain_id(fields.get("pmid", "")))
-    add("pmid", pmid, f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")
+    if "doi" in fields:
+        doi = normalize_doi(fields["doi"])
+        add("doi", doi, f"https://doi.org/{doi}")
+    if "pmid" in fields:
+        pmid = _PMID_PREFIX.sub("", _plain_id(fields["pmid"]))
+        add("pmid", pmid, f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")
     # ORCID reads arXiv ids from eprint only when eprinttype says arxiv (biblatex's form).
     if fields.get("eprinttype", "").strip().lower() == "arxiv":
         arxiv = _ARXIV_PREFIX.sub("", _plain_id(fields.get("eprint", "")))
         add("arxiv", arxiv, f"https://arxiv.org/abs/{arxiv}")
-    for isbn in _LIST_SEPARATOR.split(_plain_id(fields.get("isbn", ""))):
-        add("isbn", isbn)
+    if "isbn" in fields:
+        for isbn in _LIST_SEPARATOR.split(_plain_id(fields["isbn"])):
+            add("isbn", isbn)
     # pissn, eissn and lissn are all ISSNs.
     for name in ("issn", "pissn", "eissn", "lissn"):
-        for issn in _LIST_SEPARATOR.split(_plain_id(fields.get(name, ""))):
-            add("issn", issn)
+        if name in fields:
+            for issn in _LIST_SEPARATOR.split(_plain_id(fields[name])):
+                add("issn", issn)
     url = fields.get("url", "").strip()
     # The URL becomes an identifier only when the entry has no other one.
     if not ids and _is_web_url(url):

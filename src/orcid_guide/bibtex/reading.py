@@ -146,8 +146,8 @@ def _one_group(value: str, opening: str, closing: str) -> bool:
 def resolve(value: str, macros: dict[str, str]) -> str:
     """A raw field value as BibTeX reads it: delimiters removed, macros (case-insensitive) and `#` resolved."""
     value = value.strip()
-    # Nearly every value is one braced or quoted group: answer those without splitting.
-    if _one_group(value, "{", "}") or _one_group(value, '"', '"'):
+    # Nearly every value is one braced or quoted group; without a # it cannot be anything else.
+    if "#" not in value and len(value) >= 2 and (value[0], value[-1]) in (("{", "}"), ('"', '"')):
         return value[1:-1]
     pieces = []
     for part in _split_concatenation(value):

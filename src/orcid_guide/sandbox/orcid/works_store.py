@@ -146,16 +146,30 @@ def insert_work(db: sqlite3.Connection, orcid: str, work: NewWork, source: Sourc
 def insert_works(
     db: sqlite3.Connection, orcid: str, works: Sequence[NewWork], source: Source, *, now_ms: int
 ) -> list[int]:
-    """Insert many works inside the caller's transaction (a BibTeX import); their identifiers and contributors
-    go in one batch each. Returns the put-codes in order."""
-    put_codes, id_rows, people_rows = [], [], []
-    for work in works:
-        put_code = _insert_work_row(db, orcid, work, source, now_ms)
-        put_codes.append(put_code)
-        id_rows += _external_id_rows(put_code, work)
-        people_rows += _contributor_rows(put_code, work)
-    db.executemany(_INSERT_EXTERNAL_ID, id_rows)
-    db.executemany(_INSERT_CONTRIBUTOR, people_rows)
+    """Insert many works inside the caller's transaction (a BibTeX import), each table in one batch.
+
+    Returns the put-codes in order. The caller's transaction holds the write lock, so the new rows are exactly
+    those above the highest put-code before the batch.
+    """
+    (highest,) = db.execute("SELECT COALESCE(MAX(put_code), 0) FROM works").fetchone()
+    prefix = (orcid, source.client_id, source.orcid, source.name)
+    db.executemany(
+        f"INSERT INTO works (orcid, source_client_id, source_orcid, source_name, {_WORK_COLUMNS}, created_ms,"
+        f" modified_ms) VALUES ({', '.join('?' * (len(prefix) + _WORK_COLUMNS.count(',') + 3))})",
+        [(*prefix, *_work_values(work), now_ms, now_ms) for work in works],
+    )
+    put_codes = [
+        row[0] for row in db.execute("SELECT put_code FROM works WHERE put_code > ? ORDER BY put_code", (highest,))
+    ]
+    assert len(put_codes) == len(works)
+    db.executemany(
+        _INSERT_EXTERNAL_ID,
+        [row for code, work in zip(put_codes, works, strict=True) for row in _external_id_rows(code, work)],
+    )
+    db.executemany(
+        _INSERT_CONTRIBUTOR,
+        [row for code, work in zip(put_codes, works, strict=True) for row in _contributor_rows(code, work)],
+    )
     return put_codes
 
 
