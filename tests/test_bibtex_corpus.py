@@ -98,3 +98,34 @@ def test_a_file_is_listed_whole_and_its_importable_works_are_imported_in_one_go(
     assert len(added) == importable
     leftovers = [text for row in [*added, *names] for text in row if _LEFTOVER_LATEX.search(text)]
     assert leftovers == []
+
+
+def test_a_mendeley_reference_manager_export_imports(app: Flask) -> None:
+    """The guide's Mendeley route: a file exported by today's Mendeley imports like any other."""
+    name = "08_mendeley_reference_manager_bbt_fixture.bib"
+    client = app.test_client()
+    sign_in(client, CARBERRY.email, CARBERRY.password)
+    assert upload(client, (CORPUS / name).read_bytes(), name).status_code == 303
+    page = client.get("/works/bibtex/preview").text
+    title = "Fiction and morality: Investigating the associations between reading exposure, empathy, morality, and"
+    assert title in page and "Psychology of Popular Media" in page and "2020 | Journal article" in page
+    assert 'DOI: <a href="https://doi.org/10.1037/ppm0000281"' in page
+    # Mendeley's own types have no ORCID work type: listed with the reason, not selectable.
+    assert "Entry Shapiro2018 (line 132)" in page and "ORCID has no work type for @web_page entries." in page
+    # Mendeley repeats keys; the later entries are kept and say so.
+    assert "is used by an earlier entry too." in page
+    token = csrf_from(page)
+    client.post("/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"})
+    db = connect(app.config["ORCID_SETTINGS"].database)
+    try:
+        row = db.execute(
+            "SELECT works.type, works.source_name, ids.value FROM works JOIN work_external_ids ids USING (put_code)"
+            " WHERE works.orcid = ? AND works.title LIKE 'Fiction and morality%' AND ids.type = 'doi'",
+            (CARBERRY.orcid,),
+        ).fetchone()
+        imported = db.execute("SELECT COUNT(*) FROM works WHERE orcid = ?", (CARBERRY.orcid,)).fetchone()[0]
+        db.execute("DELETE FROM works WHERE orcid = ?", (CARBERRY.orcid,))
+    finally:
+        db.close()
+    assert tuple(row) == ("journal-article", CARBERRY.name, "10.1037/ppm0000281")
+    assert imported == page.count('name="work"')

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from orcid_guide.engine.steps import Env
 from orcid_guide.errors import UserError
@@ -42,6 +43,8 @@ class Target:
     name: str
     # For the real sandbox: its URL and the test account; empty for the mock.
     orcid: dict[str, str] = field(default_factory=dict)
+    # Which of ORCID's two Add menus the embedded emulator shows: "new" rehearses ORCID switching to it.
+    add_menu: Literal["classic", "new"] = "classic"
 
 
 def check_target(name: str) -> Target:
@@ -56,7 +59,7 @@ def target_env(target: Target, workdir: Path) -> Iterator[Env]:
     """An Env for one tutorial run, on fresh fixture data and with no files kept from an earlier run."""
     kept = workdir / "kept"
     shutil.rmtree(kept, ignore_errors=True)
-    with running_sandbox(workdir) as sandbox:
+    with running_sandbox(workdir, add_menu=target.add_menu) as sandbox:
         urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
         values = dict(DEMO_VALUES)
         if target.orcid:
