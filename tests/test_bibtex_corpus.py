@@ -76,8 +76,11 @@ def test_a_file_is_listed_whole_and_its_importable_works_are_imported_in_one_go(
     refused = page.count('class="refused"')
     assert importable + refused == ENTRIES[name]
     # Every entry that cannot be imported names itself and says why.
-    reasons = re.findall(r'<li class="refused">.*?<h3>(.*?)</h3><p class="error">(.*?)</p>', page)
-    assert len(reasons) == refused and all(re.search(r"\(line \d+\)$", title) and why for title, why in reasons)
+    refused_rows = re.findall(r'<li class="refused">(.*?)</li>', page, re.DOTALL)
+    assert len(refused_rows) == refused
+    for row in refused_rows:
+        assert re.search(r"Entry (\S+ \(line \d+\)|on line \d+)", row), row
+        assert re.search(r'<p class="error">[^<]+</p>', row), row
     db = connect(app.config["ORCID_SETTINGS"].database)
     try:
         before = db.execute("SELECT COUNT(*) FROM works").fetchone()[0]

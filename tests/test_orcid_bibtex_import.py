@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, session
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.orcid import bibtex_import
-from orcid_guide.sandbox.orcid.accounts import set_default_visibility
+from orcid_guide.sandbox.orcid.accounts import find_by_orcid, set_default_visibility
+from orcid_guide.sandbox.orcid.bibtex_import import SESSION_KEY, import_works, read_preview, save_draft
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
@@ -182,10 +183,11 @@ def test_an_entry_orcid_cannot_import_is_shown_with_its_reason_and_cannot_be_tic
     )
     page = client.get("/works/bibtex/preview").text
     assert "Works found in BibTeX (4)" in page
-    assert "Entry site (line 17)" in page and "ORCID has no work type for @online entries." in page
+    assert "<h3>A web page</h3>" in page and "Entry site (line 17)" in page
+    assert "ORCID has no work type for @online entries." in page
     assert "Entry untitled (line 18)" in page and "The entry has no title." in page
     assert page.count('name="work"') == 2
-    # A forged form naming the refused entries imports nothing of them.
+    # A forged form naming the refused entries imports none of them.
     assert choose(client, work=["2", "3"], action="import").status_code == 400
     choose(client, select_all="1", action="import")
     assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
@@ -228,3 +230,50 @@ def test_a_preview_outlives_a_restart_of_the_emulator(tmp_path: Path, app: Flask
     token = csrf_from(client.get("/works/bibtex/preview").text)
     client.post("/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"})
     assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
+
+
+def test_a_second_press_of_import_adds_nothing_twice(app: Flask, client: FlaskClient) -> None:
+    before = record_titles(app, EVA.orcid)
+    upload(client, TWO_ARTICLES)
+    token = csrf_from(client.get("/works/bibtex/preview").text)
+    form = {"csrf_token": token, "select_all": "1", "action": "import"}
+    # Both presses were sent from the same page, as a double click or a second tab sends them.
+    with client.session_transaction() as session:
+        draft = session["bibtex_draft"]
+    assert client.post("/works/bibtex/preview", data=form).status_code == 303
+    with client.session_transaction() as session:
+        session["bibtex_draft"] = draft
+    assert client.post("/works/bibtex/preview", data=form).status_code == 303
+    assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
+
+
+def test_two_imports_of_one_preview_racing_each_other_add_it_once(app: Flask) -> None:
+    # Both requests loaded the preview before either imported it: the draft row decides who imports.
+    db = connect(app.config["ORCID_SETTINGS"].database)
+    user = find_by_orcid(db, EVA.orcid)
+    assert user is not None
+    preview = read_preview(TWO_ARTICLES)
+    with app.test_request_context():
+        save_draft(db, EVA.orcid, preview, now_ms=0)
+        draft_id = session[SESSION_KEY]
+        assert import_works(db, user, preview, [0, 1], now_ms=0) == 2
+        session[SESSION_KEY] = draft_id
+        assert import_works(db, user, preview, [0, 1], now_ms=0) == 0
+    db.close()
+    assert record_titles(app, EVA.orcid).count("Peat and people") == 1
+
+
+def test_an_import_that_fails_half_way_adds_nothing_and_keeps_the_preview(app: Flask, client: FlaskClient) -> None:
+    db = connect(app.config["ORCID_SETTINGS"].database)
+    # Make the database refuse the second work of the file, after the first has been written.
+    db.execute(
+        "CREATE TRIGGER refuse_second BEFORE INSERT ON works WHEN NEW.title = 'Peat and people'"
+        " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+    )
+    db.close()
+    before = record_titles(app, EVA.orcid)
+    upload(client, TWO_ARTICLES)
+    answer = choose(client, select_all="1", action="import")
+    assert answer.status_code == 500
+    assert record_titles(app, EVA.orcid) == before
+    assert "Works found in BibTeX (2)" in client.get("/works/bibtex/preview").text

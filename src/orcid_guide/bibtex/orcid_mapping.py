@@ -80,6 +80,8 @@ class MappedEntry:
     work: OrcidWork | None
     reason: str = ""
     notes: tuple[str, ...] = ()
+    # The entry's title as text, also when it cannot be imported, to name it in the list.
+    title: str = ""
 
 
 def _plain_id(value: str) -> str:
@@ -162,9 +164,8 @@ def map_entry(entry: BibEntry) -> MappedEntry:
     journal = fields.get("journal") or (fields.get("booktitle", "") if fields.get("title") else "")
     title_text = to_text(title)
     if work_type is None:
-        return MappedEntry(
-            entry.key, entry.line, None, f"ORCID has no work type for @{entry.type} entries.", entry.notes
-        )
+        reason = f"ORCID has no work type for @{entry.type} entries."
+        return MappedEntry(entry.key, entry.line, None, reason, entry.notes, title_text)
     if not title_text:
         return MappedEntry(entry.key, entry.line, None, "The entry has no title.", entry.notes)
     year, month = _date(fields)
@@ -183,4 +184,4 @@ def map_entry(entry: BibEntry) -> MappedEntry:
         external_ids=tuple(_ids(fields, work_type)),
         contributors=tuple(people),
     )
-    return MappedEntry(entry.key, entry.line, work, "", entry.notes)
+    return MappedEntry(entry.key, entry.line, work, "", entry.notes, title_text)

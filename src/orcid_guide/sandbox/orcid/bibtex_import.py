@@ -106,7 +106,7 @@ def _work_from_json(data: list[Any]) -> OrcidWork:
 def _to_json(preview: Preview) -> str:
     # Plain arrays, written and read without dataclasses.asdict: a preview of thousands of works is kept on
     # every upload and read back on every page of the dialog.
-    entries = [[e.key, e.line, e.work, e.reason, e.notes] for e in preview.entries]
+    entries = [[e.key, e.line, e.work, e.reason, e.notes, e.title] for e in preview.entries]
     problems = [[p.line, p.key, p.reason] for p in preview.problems]
     return json.dumps([preview.encoding, entries, problems], ensure_ascii=False, separators=(",", ":"))
 
@@ -116,8 +116,8 @@ def _from_json(text: str) -> Preview:
     return Preview(
         encoding,
         [
-            MappedEntry(key, line, _work_from_json(work) if work else None, reason, tuple(notes))
-            for key, line, work, reason, notes in entries
+            MappedEntry(key, line, _work_from_json(work) if work else None, reason, tuple(notes), title)
+            for key, line, work, reason, notes, title in entries
         ],
         [BibProblem(*problem) for problem in problems],
     )
@@ -163,17 +163,20 @@ def load_draft(db: sqlite3.Connection, orcid: str) -> Preview | None:
         return _from_json(row["state_json"])
 
 
-def _discard(db: sqlite3.Connection) -> None:
+def _discard_in_memory() -> str | None:
     draft_id = session.pop(SESSION_KEY, None)
-    if isinstance(draft_id, str):
-        db.execute("DELETE FROM bibtex_drafts WHERE draft_id = ?", (draft_id,))
-        with _recent_lock:
-            _recent.pop(draft_id, None)
+    if not isinstance(draft_id, str):
+        return None
+    with _recent_lock:
+        _recent.pop(draft_id, None)
+    return draft_id
 
 
 def discard_draft(db: sqlite3.Connection) -> None:
-    with transaction(db):
-        _discard(db)
+    draft_id = _discard_in_memory()
+    if draft_id is not None:
+        with transaction(db):
+            db.execute("DELETE FROM bibtex_drafts WHERE draft_id = ?", (draft_id,))
 
 
 def new_work(work: OrcidWork, visibility: str) -> NewWork:
@@ -196,12 +199,19 @@ def import_works(db: sqlite3.Connection, user: User, preview: Preview, chosen: l
     """Add the chosen importable entries to ``user``'s record in one transaction and drop the draft.
 
     The researcher is the source and the account's default visibility applies, as for anything added on the
-    record page. Returns how many works were added.
+    record page. Returns how many works were added: none when this draft was imported or cancelled meanwhile.
     """
     source = Source(name=user.display_name, orcid=user.orcid)
+    draft_id = session.get(SESSION_KEY)
     with _no_cycle_collection():
         works = [new_work(work, user.default_visibility) for i in chosen if (work := preview.entries[i].work)]
         with transaction(db):
-            insert_works(db, user.orcid, works, source, now_ms=now_ms)
-            _discard(db)
-    return len(works)
+            # The draft goes first, under the write lock: a second press of the button (a double click, another
+            # tab) finds it gone and adds nothing twice.
+            taken = db.execute(
+                "DELETE FROM bibtex_drafts WHERE draft_id = ? AND orcid = ?", (draft_id, user.orcid)
+            ).rowcount
+            if taken == 1:
+                insert_works(db, user.orcid, works, source, now_ms=now_ms)
+    _discard_in_memory()
+    return len(works) if taken == 1 else 0

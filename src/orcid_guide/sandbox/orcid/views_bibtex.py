@@ -51,8 +51,9 @@ class PreviewRow:
 def _row(index: int, entry: MappedEntry) -> PreviewRow:
     work = entry.work
     if work is None:
-        name = f"Entry {entry.key}" if entry.key else "An entry without a key"
-        return PreviewRow(None, f"{name} (line {entry.line})", "", "", "", (), "", entry.reason, entry.notes)
+        where = f"Entry {entry.key} (line {entry.line})" if entry.key else f"Entry on line {entry.line}"
+        notes = (where, *entry.notes) if entry.title else entry.notes
+        return PreviewRow(None, entry.title or where, "", "", "", (), "", entry.reason, notes)
     return PreviewRow(
         index=index,
         title=work.title,
