@@ -19,6 +19,10 @@ NAV_TITLES = {
     "en": ["Home", "Create your ORCID iD", "Register your ORCID iD in LUCRIS", "Connect LUCRIS to ORCID"],
     "nl": ["Startpagina", "Uw ORCID iD aanmaken", "Uw ORCID iD in LUCRIS registreren", "LUCRIS aan ORCID koppelen"],
 }
+# Part 4: Crossref and DataCite.
+PAGES += ("auto-update",)
+NAV_TITLES["en"].append("Let Crossref and DataCite update your ORCID record")
+NAV_TITLES["nl"].append("Crossref en DataCite uw ORCID-record laten bijwerken")
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
 
 

@@ -54,7 +54,12 @@ def check_target(name: str) -> Target:
 def target_env(target: Target, workdir: Path) -> Iterator[Env]:
     """An Env for one tutorial run, on fresh fixture data."""
     with running_sandbox(workdir) as sandbox:
-        urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
+        urls = {
+            "orcid": sandbox.orcid_url,
+            "lucris": sandbox.lucris_url,
+            "crossref": sandbox.crossref_url,
+            "datacite": sandbox.datacite_url,
+        }
         values = dict(DEMO_VALUES)
         if target.orcid:
             urls["orcid"] = target.orcid["url"]

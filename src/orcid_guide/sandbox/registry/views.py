@@ -151,7 +151,8 @@ def switch_auto_update() -> ResponseReturnValue:
     if permit is None or not settings().auto_update_needs_switch:
         abort(404, description="There is no auto-update switch here.")
     store.set_auto_update(db(), permit.orcid, permit.client_id, request.form.get("auto_update") == "on")
-    return redirect(url_for("registry.search", q=request.form.get("q", "")), code=303)
+    query = request.form.get("q", "").strip()
+    return redirect(url_for("registry.search", q=query) if query else url_for("registry.search"), code=303)
 
 
 @blueprint.get(AUTO_UPDATE_CALLBACK)
