@@ -78,6 +78,22 @@ def _exchange(client_redirect: str, client: OrcidClient) -> orcid_calls.Grant:
     return grant
 
 
+def _keep(grant: orcid_calls.Grant, client: OrcidClient) -> store.Permission:
+    """Store the researcher's grant for ``client`` (a fresh grant ends an earlier refusal)."""
+    store.save_permission(
+        db(),
+        orcid=grant.orcid,
+        client_id=client.client_id,
+        access_token=grant.access_token,
+        scope=grant.scope,
+        name=grant.name,
+        now_ms=now_ms(),
+    )
+    permit = store.permission(db(), grant.orcid, client.client_id)
+    assert permit is not None
+    return permit
+
+
 @blueprint.get(SEARCH_CALLBACK)
 def callback() -> ResponseReturnValue:
     expected = session.pop(_STATE_KEY, None)
@@ -88,39 +104,26 @@ def callback() -> ResponseReturnValue:
         return redirect(_orcid_page("/my-orcid"))
     client = settings().search_client
     grant = _exchange(SEARCH_CALLBACK, client)
-    store.save_permission(
-        db(),
-        orcid=grant.orcid,
-        client_id=client.client_id,
-        access_token=grant.access_token,
-        scope=grant.scope,
-        name=grant.name,
-        now_ms=now_ms(),
-    )
+    _keep(grant, client)
     session[_ORCID_KEY] = grant.orcid
     return redirect(url_for("registry.search"), code=303)
 
 
-def _search_page(permit: store.Permission, results: dict[str, str] | None = None) -> str:
+@blueprint.get("/search")
+def search() -> ResponseReturnValue:
+    """The works whose contributors the name could be: the researcher's name from ORCID unless they type another."""
+    permit = _signed_in()
+    if permit is None:
+        return redirect(url_for("registry.home"))
     query = request.args.get("q", permit.name).strip()[:200]
     return render_template(
         "registry_search.html",
         me=permit,
         query=query,
         found=store.search(db(), query),
-        results=results or {},
-        outcome_text=OUTCOME_TEXT,
         auto_update=store.permission(db(), permit.orcid, settings().auto_update_client.client_id),
         orcid_record=_orcid_page("/my-orcid"),
     )
-
-
-@blueprint.get("/search")
-def search() -> ResponseReturnValue:
-    permit = _signed_in()
-    if permit is None:
-        return redirect(url_for("registry.home"))
-    return _search_page(permit)
 
 
 @blueprint.post("/orcid/add")
@@ -167,17 +170,7 @@ def auto_update_callback() -> ResponseReturnValue:
     # The state names the iD the request was sent to; a grant for another iD is not what was asked for.
     if not hmac.compare_digest(auto_update.permission_state(settings(), grant.orcid), request.args.get("state", "")):
         abort(400, description="This permission link was not meant for this ORCID record.")
-    store.save_permission(
-        db(),
-        orcid=grant.orcid,
-        client_id=client.client_id,
-        access_token=grant.access_token,
-        scope=grant.scope,
-        name=grant.name,
-        now_ms=now_ms(),
-    )
-    permit = store.permission(db(), grant.orcid, client.client_id)
-    assert permit is not None
+    permit = _keep(grant, client)
     auto_update.deliver_pending(db(), settings(), permit, now_ms())
     return redirect(_orcid_page("/my-orcid"))
 
