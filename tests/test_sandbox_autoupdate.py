@@ -229,10 +229,10 @@ def test_after_revoking_a_deposit_is_refused_once_and_then_not_tried_again(page:
     assert "DataCite" not in works_by_source(sandbox)
 
 
-def test_a_deposit_for_someone_else_reaches_only_their_inbox(page: Page, sandbox: RunningSandbox) -> None:
-    # The chemist namesake has no ORCID record on the emulator: ORCID refuses the request, nothing else happens.
+def test_a_namesakes_deposit_never_reaches_the_researcher(page: Page, sandbox: RunningSandbox) -> None:
+    # The chemist namesake has no record on the emulator: ORCID answers 404 and the researcher hears nothing.
     assert deposit(sandbox.crossref_url, "10.5555/cat.2026.0001", "Catalysts again", "journal-article", OTHER_EVA) == {
-        OTHER_EVA: "unavailable"
+        OTHER_EVA: "not-found"
     }
     sign_in(page, sandbox)
     page.goto(f"{sandbox.orcid_url}/inbox")
@@ -277,3 +277,22 @@ def test_the_staff_page_registers_a_doi_like_a_deposit(page: Page, sandbox: Runn
     page.get_by_role("button", name="Register").click()
     expect(page.get_by_text(f"{EVA}: permission-requested")).to_be_visible()
     assert outcomes(sandbox.crossref_url, "10.5555/staff.1") == [("permission-requested", 201)]
+
+
+def test_denying_access_sends_the_researcher_back_and_links_nothing(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    page.goto(f"{sandbox.orcid_url}/works/search-and-link")
+    page.get_by_role("link", name="Crossref Metadata Search").click()
+    page.get_by_role("button", name="Deny access").click()
+    expect(page.get_by_role("heading", name="Works")).to_be_visible()
+    assert page.url == f"{sandbox.orcid_url}/my-orcid"
+    page.goto(f"{sandbox.crossref_url}/search")
+    expect(page.get_by_role("link", name="Sign in with ORCID")).to_be_visible()  # no session, no search
+
+
+def test_a_callback_the_registry_did_not_start_is_refused(page: Page, sandbox: RunningSandbox) -> None:
+    answer = page.goto(f"{sandbox.crossref_url}/orcid/callback?code=abcdef&state=forged")
+    assert answer is not None and answer.status == 400
+    expect(page.get_by_text("This sign-in link has expired; start again from ORCID.")).to_be_visible()
+    forged = page.goto(f"{sandbox.crossref_url}/orcid/auto-update/callback?code=abcdef&state=forged")
+    assert forged is not None and forged.status == 400  # ORCID does not know the code: nothing is kept

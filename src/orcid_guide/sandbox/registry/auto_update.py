@@ -3,8 +3,9 @@
 With permission (Crossref: granted from the inbox request; DataCite: the auto-update switch on) the registry
 adds the work at once, synchronously, so the sandbox stays deterministic. Without it, Crossref puts a permission
 request in the researcher's ORCID inbox (once, while unanswered) and keeps the deposit until they answer;
-DataCite does nothing. When ORCID refuses the token (401/403: revoked under Trusted parties) the registry records
-the refusal and stops trying for that iD: no further calls, no new requests.
+DataCite does nothing. (Real Crossref asks again after 60 days without an answer; the sandbox's clock
+stands still, so it does not.) When ORCID refuses the token (401/403: revoked under Trusted parties) the
+registry records the refusal and stops trying for that iD: no further calls, no new requests.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def push(
     elif answer.status in (401, 403):
         store.mark_refused(db, permit.orcid, permit.client_id, now_ms)
         outcome = "refused"
+    elif answer.status == 404:
+        outcome = "not-found"
     else:
         outcome = "unavailable"
     store.record_delivery(db, record.doi, permit.orcid, outcome, answer.status, now_ms)
@@ -72,7 +75,7 @@ def _ask(db: sqlite3.Connection, settings: RegistrySettings, record: DoiRecord, 
             status = orcid_calls.request_permission(settings, token, orcid, notice).status
     except orcid_calls.OrcidUnavailable:
         status = None
-    outcome = "permission-requested" if status == 201 else "unavailable"
+    outcome = {201: "permission-requested", 404: "not-found"}.get(status or 0, "unavailable")
     store.record_delivery(db, record.doi, orcid, outcome, status, now_ms)
     return outcome
 

@@ -41,15 +41,16 @@ CREATE TABLE IF NOT EXISTS permissions (
     refused_ms INTEGER,
     PRIMARY KEY (orcid, client_id)
 );
--- What happened to each new deposit for each iD it carries. Only 'added', 'already-there', 'refused',
--- 'unavailable' and 'permission-requested' were calls to ORCID; 'waiting' and 'stopped' were not.
+-- What happened to each new deposit for each iD it carries. 'added', 'already-there', 'refused', 'not-found'
+-- (no such record), 'unavailable' and 'permission-requested' were calls to ORCID; 'waiting', 'no-permission'
+-- and 'stopped' were not.
 CREATE TABLE IF NOT EXISTS deliveries (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     doi TEXT NOT NULL,
     orcid TEXT NOT NULL,
     outcome TEXT NOT NULL CHECK (outcome IN
-        ('added', 'already-there', 'refused', 'unavailable', 'permission-requested', 'waiting', 'no-permission',
-         'stopped')),
+        ('added', 'already-there', 'refused', 'not-found', 'unavailable', 'permission-requested', 'waiting',
+         'no-permission', 'stopped')),
     http_status INTEGER,
     at_ms INTEGER NOT NULL
 );

@@ -27,6 +27,7 @@ OUTCOME_TEXT = {
     "added": "Added to your ORCID record",
     "already-there": "Already in your ORCID record",
     "refused": "ORCID refused: the permission was withdrawn",
+    "not-found": "ORCID does not know this ORCID iD",
     "unavailable": "ORCID could not be reached; try again later",
 }
 
