@@ -124,7 +124,7 @@ TUTORIAL = Tutorial(
             "search-and-link",
             "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & link** "
             '(formerly "Search and Link").',
-            "Log in bij ORCID. Klik op uw record, in het onderdeel **Works**, op **Add** en kies **Search & link** "
+            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & link** "
             '(vroeger "Search and Link").',
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & link"),
@@ -154,8 +154,8 @@ TUTORIAL = Tutorial(
             "Crossref Metadata Search opens on its own site and lists the works it finds under your name. Other "
             "researchers with the same name show up too, so tick only the works that are yours, and add them to "
             "your ORCID record with the marked button.",
-            "Crossref Metadata Search opent op een eigen site en toont de werken die het onder uw naam vindt. Ook "
-            "werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
+            "Crossref Metadata Search opent op de website van Crossref en toont de werken die het onder uw naam "
+            "vindt. Ook werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
             "gemarkeerde knop aan uw ORCID-record toe.",
             act=tick(CROSSREF_WORKS),
             target=lambda page: page.get_by_role("button", name="Add to ORCID"),
