@@ -14,13 +14,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "nl")
-PAGES = ("index", "create-orcid-id", "register-orcid-in-lucris", "connect-lucris-to-orcid", "add-older-publications")
+PAGES = (
+    "index",
+    "create-orcid-id",
+    "register-orcid-in-lucris",
+    "connect-lucris-to-orcid",
+    "auto-update",
+    "add-older-publications",
+)
 NAV_TITLES = {
     "en": [
         "Home",
         "Create your ORCID iD",
         "Register your ORCID iD in LUCRIS",
         "Connect LUCRIS to ORCID",
+        "Let Crossref and DataCite update your ORCID record",
         "Add older publications to ORCID",
     ],
     "nl": [
@@ -28,6 +36,7 @@ NAV_TITLES = {
         "Uw ORCID iD aanmaken",
         "Uw ORCID iD in LUCRIS registreren",
         "LUCRIS aan ORCID koppelen",
+        "Crossref en DataCite uw ORCID-record laten bijwerken",
         "Oudere publicaties aan ORCID toevoegen",
     ],
 }

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
+from orcid_guide.sandbox.orcid.views_inbox import inbox_page
 from orcid_guide.sandbox.orcid.works_view import works_for
 
 blueprint = Blueprint("record", __name__)
@@ -112,7 +113,9 @@ def account() -> str | BaseResponse:
 @blueprint.get("/inbox")
 @signin_required
 def inbox() -> str:
-    return render_template("placeholder.html", title="Notifications inbox", back=True)
+    user = current_user()
+    assert user is not None
+    return inbox_page(user.orcid, show_archived=request.args.get("archived") == "1")
 
 
 @blueprint.get("/developer-tools")

@@ -18,6 +18,8 @@ TYPE_LABELS = {
     "dissertation-thesis": "Dissertation or Thesis",
     "report": "Report",
     "preprint": "Preprint",
+    "data-set": "Dataset",
+    "software": "Software",
     "other": "Other",
 }
 
