@@ -12,12 +12,16 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, running_sandbox
+from orcid_guide.sandbox.lucris import database as lucris_database
+from orcid_guide.sandbox.lucris import orcid_client, orcid_import, people
 from orcid_guide.sandbox.orcid.database import connect, transaction
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
@@ -101,9 +105,11 @@ def viewers(app: Flask) -> list[Viewer]:
     ]
 
 
-def _fill(app: Flask, rng: random.Random, round_number: int) -> dict[str, list[RandomWork]]:
+def _fill(
+    app: Flask | Path, rng: random.Random, round_number: int, clients: tuple[ClientRegistration, ...] = (ALPHA, BETA)
+) -> dict[str, list[RandomWork]]:
     """Replace both researchers' works with random ones; randomize name and email visibility."""
-    db = connect(app.config[SETTINGS_KEY].database)
+    db = connect(app if isinstance(app, Path) else app.config[SETTINGS_KEY].database)
     made: dict[str, list[RandomWork]] = {}
     try:
         with transaction(db):
@@ -115,7 +121,7 @@ def _fill(app: Flask, rng: random.Random, round_number: int) -> dict[str, list[R
                 db.execute("UPDATE emails SET visibility = ? WHERE orcid = ?", (rng.choice(VISIBILITIES), person.orcid))
                 works = []
                 for number in range(rng.randint(0, 7)):
-                    client = rng.choice((None, ALPHA, BETA))
+                    client = rng.choice((None, *clients))
                     work = RandomWork(
                         f"Round {round_number} {person.orcid[-4:]} work {number}",
                         rng.choice(VISIBILITIES),
@@ -231,3 +237,26 @@ def test_search_and_person_show_names_and_emails_only_when_public(app: Flask, vi
             assert (person["name"] is not None) == name_allowed, (round_number, viewer.name, names)
             email_allowed = viewer.may_see(emails, None)
             assert (EVA.email in str(person["emails"])) == email_allowed, (round_number, viewer.name, emails)
+
+
+def test_lucris_lookup_and_import_see_public_works_only(tmp_path: Path) -> None:
+    """LUCRIS's two read paths, over real HTTP: Lookup ORCID's "Show" and Add new > Import from ORCID."""
+    rng = random.Random(SEED + 2)
+    lucris_client = ClientRegistration(LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, "LUCRIS", (), member=True)
+    with running_sandbox(tmp_path / "sandbox") as sandbox:
+        db = lucris_database.connect(sandbox.lucris.database)
+        try:
+            people.set_orcid_id(db, people.by_username(db, "evries").id, EVA.orcid)  # type: ignore[union-attr]
+            eva = people.by_username(db, "evries")
+            assert eva is not None
+            for round_number in range(4):
+                made = _fill(sandbox.orcid.database, rng, round_number, clients=(lucris_client,))
+                public = {work.title for work in made[EVA.orcid] if work.visibility == "public"}
+                shown = orcid_client.public_works(sandbox.orcid_url, EVA.orcid)
+                assert {work.title for work in shown} == public, round_number
+                search_id = orcid_import.search(db, sandbox.lucris, eva, eva, "2026-03-02T10:00:00")
+                found = orcid_import.load(db, search_id, eva, eva)
+                assert found is not None
+                assert {item.work.title for item in found.found} == public, round_number
+        finally:
+            db.close()
