@@ -6,6 +6,7 @@ import pytest
 
 from orcid_guide.bibtex.duplicates import (
     Publication,
+    flag_all,
     normalize_doi,
     normalize_isbn,
     possible_duplicates,
@@ -64,3 +65,21 @@ def test_titles_at_or_below_80_percent_and_different_ids_are_new() -> None:
     assert possible_duplicates(Publication("Water footprints of Belgian pig farms", doi="10.5555/z"), existing) == []
     # Missing identifiers and titles never match each other.
     assert possible_duplicates(Publication("?"), [Publication("")]) == []
+
+
+def test_each_found_work_gets_its_own_flags_and_an_id_match_outranks_the_title() -> None:
+    existing = [
+        Publication("Material flow analysis", doi="10.5555/978-3-031-20918-5_4"),
+        Publication("Dynamic stock modelling of building materials"),
+    ]
+    found = [
+        Publication("Material flow analysis", doi="doi:10.5555/978-3-031-20918-5_4"),
+        Publication("Dynamic stock modeling of building materials"),
+        Publication("Something new"),
+    ]
+    flags = flag_all(found, existing)
+    assert [[(d.existing, d.reason.split(":")[0]) for d in row] for row in flags] == [
+        [(0, "same DOI")],
+        [(1, "similar title")],
+        [],
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,31 @@ def test_an_import_is_all_or_nothing(fresh: RunningSandbox) -> None:
         assert orcid_import.load(db, search_id, person, person) is not None  # the search is kept to try again
     finally:
         db.close()
+
+
+def test_an_unknown_id_or_an_unreachable_orcid_is_one_sentence_and_changes_nothing(fresh: RunningSandbox) -> None:
+    client = eva(fresh)
+    db = database.connect(fresh.lucris.database)
+    with db:
+        db.execute("UPDATE persons SET orcid_id = '0000-0002-1694-233X' WHERE username = 'evries'")
+    db.close()
+    status, page = search(client)
+    assert status == 400 and "ORCID has no record with the iD 0000-0002-1694-233X" in page
+    offline = create_app(replace(fresh.lucris, orcid_url="http://127.0.0.1:9", orcid_timeout=1.0)).test_client()
+    offline.post(
+        "/login",
+        data={"csrf_token": _token(offline.get("/login").text), "username": "evries", "password": "lucris-eva"},
+    )
+    status, page = search(offline)
+    assert status == 502 and "ORCID could not be reached" in page
+
+
+def test_an_editor_picks_the_researcher_to_import_for(fresh: RunningSandbox) -> None:
+    eva(fresh)  # puts Eva's iD on her profile
+    editor = lucris_as(fresh, "mjansen", "lucris-editor")
+    page = editor.get("/publications/import").text
+    assert 'aria-label="Select Eva de Vries"' in page and 'aria-label="Select Sanne Bakker"' in page
+    status, results = search(editor)
+    assert status == 200 and set(found_works(results)) == {*ARTICLES, CHAPTER, CONFERENCE}
+    # Eva cannot open the editor's search.
+    assert eva(fresh).get(import_action(results)).status_code == 404

@@ -8,10 +8,11 @@ text without punctuation.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 # Pure's "Duplicate titles" rule: titles that match more than 80 %.
@@ -61,26 +62,38 @@ def title_similarity(first: str, second: str) -> float:
     return float(fuzz.ratio(first, second, processor=default_process))
 
 
-def _reason(found: Publication, existing: Publication) -> str | None:
-    doi = normalize_doi(found.doi)
-    if doi and doi == normalize_doi(existing.doi):
-        return "same DOI"
-    isbn = normalize_isbn(found.isbn)
-    if isbn and isbn == normalize_isbn(existing.isbn):
-        return "same ISBN"
-    if not default_process(found.title) or not default_process(existing.title):
-        return None
-    similarity = title_similarity(found.title, existing.title)
-    if similarity > TITLE_THRESHOLD:
-        return f"similar title: {existing.title} ({similarity:.0f} %)"
-    return None
+def _index(existing: Sequence[Publication], key: Callable[[Publication], str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for index, publication in enumerate(existing):
+        value = key(publication)
+        if value:
+            found[value].append(index)
+    return found
+
+
+def flag_all(found: Sequence[Publication], existing: Sequence[Publication]) -> list[list[PossibleDuplicate]]:
+    """For each publication in ``found``, the ones in ``existing`` it may duplicate, with the first reason that
+    holds (DOI, then ISBN, then title); ``existing`` is normalized once, titles are scored in rapidfuzz's loop."""
+    dois = _index(existing, lambda p: normalize_doi(p.doi))
+    isbns = _index(existing, lambda p: normalize_isbn(p.isbn))
+    titles = [default_process(p.title) for p in existing]
+    flagged = []
+    for publication in found:
+        reasons: dict[int, str] = {}
+        for index in dois.get(normalize_doi(publication.doi), []) if publication.doi.strip() else []:
+            reasons.setdefault(index, "same DOI")
+        for index in isbns.get(normalize_isbn(publication.isbn), []) if publication.isbn.strip() else []:
+            reasons.setdefault(index, "same ISBN")
+        title = default_process(publication.title)
+        if title:
+            alike = process.extract(title, titles, scorer=fuzz.ratio, score_cutoff=TITLE_THRESHOLD, limit=None)
+            for _, score, index in alike:
+                if titles[index] and score > TITLE_THRESHOLD:
+                    reasons.setdefault(index, f"similar title: {existing[index].title} ({score:.0f} %)")
+        flagged.append([PossibleDuplicate(index, reason) for index, reason in sorted(reasons.items())])
+    return flagged
 
 
 def possible_duplicates(found: Publication, existing: Sequence[Publication]) -> list[PossibleDuplicate]:
     """Each publication in ``existing`` that ``found`` may duplicate, with the first reason that holds."""
-    matches = []
-    for index, candidate in enumerate(existing):
-        reason = _reason(found, candidate)
-        if reason is not None:
-            matches.append(PossibleDuplicate(index, reason))
-    return matches
+    return flag_all([found], existing)[0]

@@ -63,6 +63,9 @@ def search_orcid() -> ResponseReturnValue:
     except orcid_import.NoOrcidId:
         message = f"{person.name} has no ORCID iD on the research profile; add it under Research identifiers first."
         return _render_import(person, message, 400)
+    except orcid_client.OrcidRejected:
+        message = f"ORCID has no record with the iD {person.orcid_id}; check the iD under Research identifiers."
+        return _render_import(person, message, 400)
     except orcid_client.OrcidError:
         return _render_import(person, UNREACHABLE, 502)
     return redirect(url_for("orcid_import.results", search_id=search_id), code=303)

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from orcid_guide.bibtex.duplicates import Publication, possible_duplicates
+from orcid_guide.bibtex.duplicates import Publication, flag_all
 from orcid_guide.sandbox.lucris import orcid_client, outputs
 from orcid_guide.sandbox.lucris.orcid_client import OrcidWork
 from orcid_guide.sandbox.lucris.people import Person
@@ -79,9 +79,9 @@ def _problem(work: OrcidWork) -> str:
 def _flag(db: sqlite3.Connection, person: Person, works: list[OrcidWork]) -> tuple[FoundWork, ...]:
     existing = outputs.list_for(db, person).items
     candidates = [Publication(o.title, o.doi or "", o.isbn or "") for o in existing]
+    flags = flag_all([Publication(work.title, work.doi, work.isbn) for work in works], candidates)
     found = []
-    for index, work in enumerate(works):
-        matches = possible_duplicates(Publication(work.title, work.doi, work.isbn), candidates)
+    for index, (work, matches) in enumerate(zip(works, flags, strict=True)):
         found.append(
             FoundWork(
                 index=index,
