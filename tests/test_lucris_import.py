@@ -248,3 +248,12 @@ def test_an_editor_picks_the_researcher_to_import_for(fresh: RunningSandbox) -> 
     assert status == 200 and set(found_works(results)) == {*ARTICLES, CHAPTER, CONFERENCE}
     # Eva cannot open the editor's search.
     assert eva(fresh).get(import_action(results)).status_code == 404
+
+
+def test_a_new_search_replaces_the_unconfirmed_one(sandbox: RunningSandbox) -> None:
+    client = eva(sandbox)
+    first = import_action(search(client)[1])
+    second = import_action(search(client)[1])
+    assert first != second
+    assert client.get(first).status_code == 404
+    assert client.get(second).status_code == 200

@@ -114,6 +114,8 @@ def search(db: sqlite3.Connection, settings: LucrisSettings, person: Person, sea
     )
     search_id = secrets.token_urlsafe(16)
     with db:
+        # A new search replaces this searcher's earlier, unconfirmed ones for the same person.
+        db.execute("DELETE FROM import_searches WHERE searched_by = ? AND person_id = ?", (searched_by.id, person.id))
         db.execute(
             "INSERT INTO import_searches (id, person_id, searched_by, orcid_id, works_json, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
