@@ -25,6 +25,7 @@ from orcid_guide.sandbox.orcid.views_record import blueprint as record_blueprint
 from orcid_guide.sandbox.orcid.views_register import blueprint as register_blueprint
 from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
 from orcid_guide.sandbox.orcid.views_trusted import blueprint as trusted_blueprint
+from orcid_guide.sandbox.orcid.views_work_visibility import blueprint as visibility_blueprint
 
 SESSION_COOKIE = "orcid_session"
 
@@ -89,6 +90,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(register_blueprint)
     app.register_blueprint(signin_blueprint)
     app.register_blueprint(record_blueprint)
+    app.register_blueprint(visibility_blueprint)
     app.register_blueprint(trusted_blueprint)
     app.register_blueprint(oauth_blueprint)
     app.register_blueprint(api_blueprint)

@@ -7,6 +7,7 @@ client added, for that client); writes need a live /activities/update token for 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -367,11 +368,23 @@ def update_work(orcid_id: str, put_code: int) -> Response:
     parsed = _parse(_body(), orcid)
     if parsed.put_code != put_code:
         raise ApiError(400, f"400 Bad Request: the put-code in the body must be {put_code}, as in the URL.")
+    current = find_work(db(), orcid, put_code)
+    assert current is not None
+    # Only the researcher changes visibility: an update keeps it, and one asking for another is refused (ORCID's
+    # ActivityValidator.validateVisibilityDoesntChange).
+    if parsed.requested_visibility not in (None, current.visibility):
+        raise ApiError(
+            403,
+            f"403 Forbidden: The visibility of this work is {current.visibility}; a client cannot change it."
+            " Leave visibility out, or send the current one.",
+            "The visibility of an item can only be changed by the researcher.",
+            api_support.VISIBILITY_MISMATCH,
+        )
     with transaction(db()):
         existing = duplicate_of(db(), orcid, grant.client_id, parsed.work, ignore_put_code=put_code)
         if existing is not None:
             raise _duplicate(existing)
-        replace_work(db(), put_code, parsed.work, now_ms=now_ms())
+        replace_work(db(), put_code, replace(parsed.work, visibility=current.visibility), now_ms=now_ms())
     stored = find_work(db(), orcid, put_code)
     assert stored is not None
     return api_json(work_json.work(stored, _id_uri_base()))
