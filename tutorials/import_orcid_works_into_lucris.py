@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from _lucris import page_size_link
 from _lucris_import import add_new_menu, open_add_new_publications, with_orcid_id_on_profile
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
@@ -29,6 +30,12 @@ def first_duplicate(page: Page) -> Locator:
 
 def open_duplicates(page: Page, env: Env) -> None:
     first_duplicate(page).click()
+
+
+def open_imported_article(page: Page, env: Env) -> None:
+    # Ten outputs a page hide the imported articles among Eva's older ones; fifty show them all.
+    page_size_link("50")(page).click()
+    page.get_by_role("link", name=NEW_ARTICLES[0]).click()
 
 
 TUTORIAL = Tutorial(
@@ -123,10 +130,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "check",
-            "Open one of them to check it. Its page says it was imported from ORCID, and from which ORCID record.",
-            "Open er een om die te controleren. Op de pagina ervan staat dat de publicatie uit ORCID is "
-            "geïmporteerd, en uit welk ORCID-record.",
-            act=lambda page, env: page.get_by_role("link", name=NEW_ARTICLES[0]).click(),
+            "Open one of them to check it (with **50** at the right-hand side you see more of the list at once). "
+            "Its page says it was imported from ORCID, and from which ORCID record.",
+            "Open er een om die te controleren (met **50** aan de rechterkant ziet u meer van de lijst tegelijk). "
+            "Op de pagina ervan staat dat de publicatie uit ORCID is geïmporteerd, en uit welk ORCID-record.",
+            act=open_imported_article,
             target=lambda page: page.get_by_text("Imported from").locator("xpath=following-sibling::dd[1]"),
             click=False,
         ),
