@@ -116,6 +116,8 @@ def test_the_sandbox_description_gives_urls_accounts_and_api_clients(sandbox: Ru
     text = describe(sandbox)
     assert f"ORCID emulator: {sandbox.orcid_url}" in text
     assert f"Mock LUCRIS:    {sandbox.lucris_url}" in text
+    assert f"Crossref:       {sandbox.crossref_url}" in text
+    assert f"DataCite:       {sandbox.datacite_url}" in text
     assert "e.de.vries@leiden.example" in text and "evries" in text
     for client in ("APP-LUCRIS0LEIDEN0", "APP-CROSSREF000000", "APP-DATACITE000000", "APP-PUBLICDEMO0000"):
         assert client in text

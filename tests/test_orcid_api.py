@@ -38,6 +38,7 @@ EVA_PUBLIC = {
     "Seasonal dynamics of soil microbial communities in Dutch peat meadows",
     "Citizen science monitoring of urban pollinators in Leiden",
     "Peat meadow restoration: lessons from twenty years of rewetting",
+    "Material flow analysis",
 }
 EVA_LIMITED = "Protocol for long-term peat soil sampling (draft)"
 EVA_PRIVATE = "Field notes, Nieuwkoopse Plassen 2022"
@@ -269,7 +270,9 @@ def test_read_limited_token_sees_limited_but_not_private(app: Flask, api: FlaskC
 def test_the_source_alone_reads_back_its_private_work(app: Flask, api: FlaskClient) -> None:
     lucris = _token(app, EVA)
     other = _token(app, EVA, OTHER)
-    put_code = _put_code(_post(api, EVA.orcid, lucris, a_work(title="Secret draft", visibility="private")))
+    # New works get the researcher's default, so Eva makes hers "Only me" first.
+    _sql(app, "UPDATE users SET default_visibility = 'private' WHERE orcid = ?", EVA.orcid)
+    put_code = _put_code(_post(api, EVA.orcid, lucris, a_work(title="Secret draft")))
     assert "Secret draft" in _titles(api.get(f"/v3.0/{EVA.orcid}/works", headers=_bearer(lucris)).get_json())
     assert api.get(f"/v3.0/{EVA.orcid}/work/{put_code}", headers=_bearer(lucris)).status_code == 200
     for headers in ({}, _bearer(other), _bearer(_public_token(api))):
@@ -367,15 +370,39 @@ def test_post_work_answers_201_with_location_and_shows_on_the_record(app: Flask,
     assert "A new work" in page and "Source: LUCRIS - Leiden University" in page
 
 
-def test_new_works_get_the_default_visibility_unless_the_body_sets_one(app: Flask, api: FlaskClient) -> None:
+def test_new_works_get_the_researchers_default_whatever_the_client_sends(app: Flask, api: FlaskClient) -> None:
+    # ORCID's WorkManagerImpl.setIncomingWorkPrivacy: a client cannot publish what the researcher keeps limited.
     _sql(app, "UPDATE users SET default_visibility = 'limited' WHERE orcid = ?", CARBERRY.orcid)
     token = _token(app, CARBERRY)
     first = _put_code(_post(api, CARBERRY.orcid, token, a_work()))
     second = _put_code(_post(api, CARBERRY.orcid, token, a_work("10.5555/other", visibility="public")))
+    bulk = _post(
+        api, CARBERRY.orcid, token, {"bulk": [{"work": a_work("10.5555/third", visibility="public")}]}, "works"
+    )
     headers = _bearer(token)
     assert api.get(f"/v3.0/{CARBERRY.orcid}/work/{first}", headers=headers).get_json()["visibility"] == "limited"
-    assert api.get(f"/v3.0/{CARBERRY.orcid}/work/{second}", headers=headers).get_json()["visibility"] == "public"
-    assert _titles(api.get(f"/v3.0/{CARBERRY.orcid}/works").get_json()) == ["A new work"]
+    assert api.get(f"/v3.0/{CARBERRY.orcid}/work/{second}", headers=headers).get_json()["visibility"] == "limited"
+    assert bulk.get_json()["bulk"][0]["work"]["visibility"] == "limited"
+    assert _titles(api.get(f"/v3.0/{CARBERRY.orcid}/works").get_json()) == []
+
+
+def test_an_update_keeps_the_visibility_and_cannot_change_it(app: Flask, api: FlaskClient) -> None:
+    token = _token(app, CARBERRY)
+    put_code = _put_code(_post(api, CARBERRY.orcid, token, a_work()))
+    _sql(app, "UPDATE works SET visibility = 'private' WHERE put_code = ?", put_code)
+    path = f"/v3.0/{CARBERRY.orcid}/work/{put_code}"
+    headers = {**_bearer(token), "Content-Type": ORCID_JSON}
+    kept = api.put(path, data=json.dumps(a_work(title="Renamed", **{"put-code": put_code})), headers=headers)
+    assert kept.status_code == 200
+    assert (kept.get_json()["title"]["title"]["value"], kept.get_json()["visibility"]) == ("Renamed", "private")
+    same = a_work(title="Renamed again", visibility="private", **{"put-code": put_code})
+    assert api.put(path, data=json.dumps(same), headers=headers).status_code == 200
+    louder = a_work(title="Published!", visibility="public", **{"put-code": put_code})
+    refused = api.put(path, data=json.dumps(louder), headers=headers)
+    assert refused.status_code == 403
+    assert refused.get_json()["error-code"] == 9035
+    assert api.get(path, headers=_bearer(token)).get_json()["title"]["title"]["value"] == "Renamed again"
+    assert api.get(path).status_code == 404
 
 
 def test_duplicate_post_by_the_same_source_is_409(app: Flask, api: FlaskClient) -> None:

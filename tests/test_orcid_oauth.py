@@ -370,7 +370,7 @@ def test_trusted_parties_lists_and_revokes(app: Flask, browser: FlaskClient) -> 
 def test_search_and_link_wizard_connects_crossref(app: Flask, browser: FlaskClient) -> None:
     page = browser.get("/works/search-and-link").text
     assert "Link works" in page
-    assert "Available Search &amp; Link wizards (2)" in page
+    assert "Available Search &amp; Link wizards (7)" in page
     assert "Crossref Metadata Search" in page and "DataCite" in page
     start = browser.get(f"/demo-client/start/{CROSSREF_ID}")
     assert start.status_code == 302

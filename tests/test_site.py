@@ -14,21 +14,36 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "nl")
-PAGES = ("index", "create-orcid-id", "register-orcid-in-lucris", "connect-lucris-to-orcid", "add-older-publications")
+PAGES = (
+    "index",
+    "create-orcid-id",
+    "register-orcid-in-lucris",
+    "connect-lucris-to-orcid",
+    "auto-update",
+    "add-older-publications",
+    "import-orcid-works-into-lucris",
+    "visibility",
+)
 NAV_TITLES = {
     "en": [
         "Home",
         "Create your ORCID iD",
         "Register your ORCID iD in LUCRIS",
         "Connect LUCRIS to ORCID",
+        "Let Crossref and DataCite update your ORCID record",
         "Add older publications to ORCID",
+        "Import your ORCID works into LUCRIS",
+        "Decide who can see what",
     ],
     "nl": [
         "Startpagina",
         "Uw ORCID iD aanmaken",
         "Uw ORCID iD in LUCRIS registreren",
         "LUCRIS aan ORCID koppelen",
+        "Crossref en DataCite uw ORCID-record laten bijwerken",
         "Oudere publicaties aan ORCID toevoegen",
+        "Uw ORCID-publicaties in LUCRIS importeren",
+        "Bepalen wie wat kan zien",
     ],
 }
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
@@ -185,6 +200,8 @@ TUTORIALS_SHOWN = {
     "register-orcid-in-lucris": ["register_orcid_in_lucris", "lookup_orcid_in_lucris"],
     "connect-lucris-to-orcid": ["connect_lucris_to_orcid"],
     "add-older-publications": ["export_publications_from_lucris"],
+    "import-orcid-works-into-lucris": ["import_orcid_works_into_lucris"],
+    "visibility": ["set_visibility_on_orcid"],
 }
 ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
 

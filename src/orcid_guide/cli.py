@@ -157,6 +157,8 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
 @cli.command("sandbox")
 @click.option("--orcid-port", default=8100, show_default=True, help="Port of the ORCID emulator.")
 @click.option("--lucris-port", default=8200, show_default=True, help="Port of mock LUCRIS.")
+@click.option("--crossref-port", default=8300, show_default=True, help="Port of the sandbox's Crossref.")
+@click.option("--datacite-port", default=8400, show_default=True, help="Port of the sandbox's DataCite.")
 @click.option(
     "--fixed/--live",
     default=False,
@@ -169,8 +171,10 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
     show_default=True,
     help="Which of ORCID's two 'Add' menu labelings the emulator shows.",
 )
-def sandbox_command(orcid_port: int, lucris_port: int, fixed: bool, add_menu: str) -> None:
-    """Run the ORCID emulator and mock LUCRIS on loopback until Ctrl+C, to try the flows by hand."""
+def sandbox_command(
+    orcid_port: int, lucris_port: int, crossref_port: int, datacite_port: int, fixed: bool, add_menu: str
+) -> None:
+    """Run the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback until Ctrl+C, to try the flows by hand."""
     from orcid_guide.sandbox.describe import describe
     from orcid_guide.sandbox.launcher import running_sandbox
 
@@ -181,6 +185,8 @@ def sandbox_command(orcid_port: int, lucris_port: int, fixed: bool, add_menu: st
         deterministic=fixed,
         orcid_port=orcid_port,
         lucris_port=lucris_port,
+        crossref_port=crossref_port,
+        datacite_port=datacite_port,
         add_menu="new" if add_menu == "new" else "classic",
     ) as running:
         click.echo(describe(running))

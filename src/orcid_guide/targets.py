@@ -60,7 +60,12 @@ def target_env(target: Target, workdir: Path) -> Iterator[Env]:
     kept = workdir / "kept"
     shutil.rmtree(kept, ignore_errors=True)
     with running_sandbox(workdir, add_menu=target.add_menu) as sandbox:
-        urls = {"orcid": sandbox.orcid_url, "lucris": sandbox.lucris_url}
+        urls = {
+            "orcid": sandbox.orcid_url,
+            "lucris": sandbox.lucris_url,
+            "crossref": sandbox.crossref_url,
+            "datacite": sandbox.datacite_url,
+        }
         values = dict(DEMO_VALUES)
         if target.orcid:
             urls["orcid"] = target.orcid["url"]

@@ -12,6 +12,8 @@ def describe(running: RunningSandbox) -> str:
     lines = [
         f"ORCID emulator: {running.orcid_url}  (API: {running.orcid_url}/v3.0, OAuth: {running.orcid_url}/oauth)",
         f"Mock LUCRIS:    {running.lucris_url}",
+        f"Crossref:       {running.crossref_url}  (register a DOI: {running.crossref_url}/deposit)",
+        f"DataCite:       {running.datacite_url}  (register a DOI: {running.datacite_url}/deposit)",
         "",
         "ORCID demo accounts (sign in with email or iD):",
         *(f"  {a.name}: {a.email} / {a.password}  iD {a.orcid}" for a in ORCID_ACCOUNTS),

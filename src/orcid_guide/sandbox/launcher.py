@@ -1,7 +1,7 @@
-"""Runs the ORCID emulator and mock LUCRIS on loopback ports, each with a fresh SQLite file.
+"""Runs the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback ports, each with a fresh SQLite file.
 
-Both servers bind their sockets before either app is built, so each app is created knowing the other's
-URL; that is the only way the two find each other, and they then talk over real HTTP.
+All servers bind their sockets before any app is built, so each app is created knowing the others' URLs;
+that is the only way they find each other, and they then talk over real HTTP.
 """
 
 from __future__ import annotations
@@ -23,10 +23,15 @@ from orcid_guide.sandbox.lucris.app import create_app as create_lucris
 from orcid_guide.sandbox.lucris.settings import LucrisSettings
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.settings import ClientRegistration, OrcidSettings
+from orcid_guide.sandbox.registry import profiles
+from orcid_guide.sandbox.registry.app import create_app as create_registry
+from orcid_guide.sandbox.registry.settings import RegistrySettings
 
 HOST = "127.0.0.1"
 LUCRIS_CLIENT_ID = "APP-LUCRIS0LEIDEN0"
 LUCRIS_CLIENT_SECRET = "lucris-demo-secret-0000-0000-000000000000"
+# How often a server looks for a shutdown request (werkzeug's default is 0.5 s, which every stop waited for).
+POLL_INTERVAL = 0.1
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,10 @@ class RunningSandbox:
     lucris_url: str
     orcid: OrcidSettings
     lucris: LucrisSettings
+    crossref_url: str
+    datacite_url: str
+    crossref: RegistrySettings
+    datacite: RegistrySettings
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -73,20 +82,36 @@ def running_sandbox(
     orcid_port: int = 0,
     lucris_port: int = 0,
     add_menu: Literal["classic", "new"] = "classic",
+    crossref_port: int = 0,
+    datacite_port: int = 0,
 ) -> Iterator[RunningSandbox]:
-    """Start both apps on fresh databases in ``workdir``; stop them when the block ends."""
+    """Start all apps on fresh databases in ``workdir``; stop them when the block ends."""
     workdir.mkdir(parents=True, exist_ok=True)
-    for stale in ("orcid.sqlite3", "lucris.sqlite3"):
+    for stale in ("orcid.sqlite3", "lucris.sqlite3", "crossref.sqlite3", "datacite.sqlite3"):
         (workdir / stale).unlink(missing_ok=True)
-    orcid_server = _bind(orcid_port, "ORCID emulator")
+    servers: list[BaseWSGIServer] = []
     try:
-        lucris_server = _bind(lucris_port, "mock LUCRIS")
+        for port, name in (
+            (orcid_port, "ORCID emulator"),
+            (lucris_port, "mock LUCRIS"),
+            (crossref_port, "Crossref"),
+            (datacite_port, "DataCite"),
+        ):
+            servers.append(_bind(port, name))
     except BaseException:
-        orcid_server.server_close()
+        for bound in servers:
+            bound.server_close()
         raise
+    orcid_server, lucris_server, crossref_server, datacite_server = servers
     orcid_url = f"http://{HOST}:{orcid_server.port}"
     lucris_url = f"http://{HOST}:{lucris_server.port}"
     clock = fixed_clock if deterministic else real_clock
+    crossref_settings = profiles.crossref(
+        workdir / "crossref.sqlite3", f"http://{HOST}:{crossref_server.port}", orcid_url, clock
+    )
+    datacite_settings = profiles.datacite(
+        workdir / "datacite.sqlite3", f"http://{HOST}:{datacite_server.port}", orcid_url, clock
+    )
     orcid_settings = OrcidSettings(
         database=workdir / "orcid.sqlite3",
         base_url=orcid_url,
@@ -101,6 +126,8 @@ def running_sandbox(
                 redirect_uris=(f"{lucris_url}/orcid/callback",),
                 member=True,
             ),
+            *_registry_clients(crossref_settings),
+            *_registry_clients(datacite_settings),
         ),
     )
     lucris_settings = LucrisSettings(
@@ -113,17 +140,53 @@ def running_sandbox(
     )
     orcid_server.app = create_orcid(orcid_settings)
     lucris_server.app = create_lucris(lucris_settings)
+    crossref_server.app = create_registry(crossref_settings)
+    datacite_server.app = create_registry(datacite_settings)
     threads = [
-        threading.Thread(target=server.serve_forever, name=name, daemon=True)
-        for server, name in ((orcid_server, "orcid"), (lucris_server, "lucris"))
+        threading.Thread(target=server.serve_forever, args=(POLL_INTERVAL,), name=name, daemon=True)
+        for server, name in zip(servers, ("orcid", "lucris", "crossref", "datacite"), strict=True)
     ]
     for thread in threads:
         thread.start()
     try:
-        yield RunningSandbox(orcid_url, lucris_url, orcid_settings, lucris_settings)
+        yield RunningSandbox(
+            orcid_url,
+            lucris_url,
+            orcid_settings,
+            lucris_settings,
+            crossref_settings.base_url,
+            datacite_settings.base_url,
+            crossref_settings,
+            datacite_settings,
+        )
     finally:
-        for server in (orcid_server, lucris_server):
-            server.shutdown()
-            server.server_close()
-        for thread in threads:
-            thread.join()
+        _stop(servers, threads)
+
+
+def _stop(servers: list[BaseWSGIServer], threads: list[threading.Thread]) -> None:
+    # shutdown() waits for its server's next poll; asking all of them at once waits for one poll, not four.
+    stoppers = [threading.Thread(target=server.shutdown) for server in servers]
+    for stopper in stoppers:
+        stopper.start()
+    for stopper in stoppers:
+        stopper.join()
+    for server in servers:
+        server.server_close()
+    for thread in threads:
+        thread.join()
+
+
+def _registry_clients(settings: RegistrySettings) -> tuple[ClientRegistration, ...]:
+    """The registry's ORCID member clients; the search client's card on ORCID starts at the registry."""
+    clients = dict.fromkeys((settings.search_client, settings.auto_update_client))
+    return tuple(
+        ClientRegistration(
+            client_id=client.client_id,
+            secret=client.secret,
+            name=client.name,
+            redirect_uris=profiles.redirect_uris(settings, client),
+            member=True,
+            start_url=settings.base_url + profiles.WIZARD_START if client == settings.search_client else "",
+        )
+        for client in clients
+    )

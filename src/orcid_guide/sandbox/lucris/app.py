@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from orcid_guide.sandbox.lucris import (
     auth_views,
     database,
+    import_views,
     orcid_connection_views,
     profile_views,
     publication_views,
@@ -56,6 +57,13 @@ def create_app(settings: Settings) -> Flask:
 
     for code in ERROR_TITLES:
         app.register_error_handler(code, _error_page)
-    for module in (auth_views, profile_views, orcid_connection_views, publication_views, selection_views):
+    for module in (
+        auth_views,
+        profile_views,
+        orcid_connection_views,
+        publication_views,
+        selection_views,
+        import_views,
+    ):
         app.register_blueprint(module.blueprint)
     return app

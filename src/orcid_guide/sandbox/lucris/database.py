@@ -76,6 +76,25 @@ CREATE TABLE IF NOT EXISTS orcid_pushes (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (output_id, person_id)
 );
+-- Add new > Import from ORCID: what a search found, kept here so "Import" and "Confirm" act on what ORCID
+-- sent and never on work data sent back by the browser; deleted when the import is confirmed.
+CREATE TABLE IF NOT EXISTS import_searches (
+    id TEXT PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES persons (id),
+    searched_by INTEGER NOT NULL REFERENCES persons (id),
+    orcid_id TEXT NOT NULL,
+    works_json TEXT NOT NULL,
+    chosen_json TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL
+);
+-- Where an imported output came from (ORCID, which record and put-code).
+CREATE TABLE IF NOT EXISTS imported_outputs (
+    output_id INTEGER PRIMARY KEY REFERENCES research_outputs (id),
+    origin TEXT NOT NULL,
+    orcid_id TEXT NOT NULL,
+    put_code TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
 """
 
 

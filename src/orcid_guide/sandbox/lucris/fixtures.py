@@ -1,7 +1,7 @@
 """The Leiden researchers, the editor and the research outputs a fresh mock LUCRIS starts with.
 
 UUIDs are literal so BibTeX keys, URLs and screenshots stay the same from run to run. Eva de Vries has
-enough outputs (26) that paging 10/50/100 matters; she is also a person in the ORCID emulator, but her
+enough outputs (27) that paging 10/50/100 matters; she is also a person in the ORCID emulator, but her
 ORCID iD is not in LUCRIS yet: the "register your iD" tutorial adds it.
 """
 
@@ -387,3 +387,23 @@ JOURNAL_ISSNS: dict[str, str] = {
     "Water Research": "0043-1354",
     "Water Resources Research": "0043-1397",
 }
+# --- The seed's "Import from ORCID" example (tutorial import_orcid_works_into_lucris) ---------------------------
+# Eva's ORCID record has "Peat meadow restoration: lessons from twenty years of rewetting"; LUCRIS holds it under a
+# slightly different title and without its DOI, so only the title (more than 80 % alike) flags it. Her chapter
+# "Material flow analysis" above is the other possible duplicate, by DOI.
+IMPORT_EXAMPLE_OUTPUTS: tuple[FixtureOutput, ...] = (
+    FixtureOutput(
+        "4c1d9e0b7a2f4e6d8b3a5c7e9f1d2b4a",
+        "Peat meadow restoration: lessons from 20 years of rewetting",
+        "conference",
+        2019,
+        None,
+        None,
+        "validated",
+        "Public",
+        (EVA,),
+        host_title="Proceedings of the European Wetlands Conference",
+        pages="55-62",
+    ),
+)
+OUTPUTS = (*OUTPUTS, *IMPORT_EXAMPLE_OUTPUTS)

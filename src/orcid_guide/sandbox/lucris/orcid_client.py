@@ -239,6 +239,20 @@ def public_works(orcid_url: str, orcid_id: str, *, timeout: float = 5.0) -> list
     return works
 
 
+def _post_form(url: str, client_id: str, client_secret: str, fields: dict[str, str], timeout: float) -> _Answer:
+    """A form POST to ORCID's OAuth endpoints with the client's credentials; errors raised as OrcidError."""
+    form = urllib.parse.urlencode({"client_id": client_id, "client_secret": client_secret, **fields}).encode()
+    request = urllib.request.Request(
+        url,
+        data=form,
+        method="POST",
+        headers={"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    answer = _open(request, timeout)
+    _check(answer, with_token=False)
+    return answer
+
+
 def authorize_url(orcid_url: str, *, client_id: str, redirect_uri: str, state: str) -> str:
     """Where the browser goes to ask the researcher for permission (OAuth authorization-code flow)."""
     params = {
@@ -255,24 +269,8 @@ def exchange_code(
     orcid_url: str, *, client_id: str, client_secret: str, code: str, redirect_uri: str, timeout: float = 5.0
 ) -> TokenGrant:
     """``POST /oauth/token`` with the code ORCID sent back: the researcher's token, scope and iD."""
-    form = urllib.parse.urlencode(
-        {
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": redirect_uri,
-        }
-    ).encode()
-    request = urllib.request.Request(
-        f"{orcid_url}/oauth/token",
-        data=form,
-        method="POST",
-        headers={"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"},
-    )
-    answer = _open(request, timeout)
-    _check(answer, with_token=False)
-    data = _json(answer)
+    fields = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+    data = _json(_post_form(f"{orcid_url}/oauth/token", client_id, client_secret, fields, timeout))
     grant = TokenGrant(
         access_token=_value(data, "access_token"),
         scope=_value(data, "scope"),
@@ -286,14 +284,7 @@ def exchange_code(
 
 def revoke_token(orcid_url: str, *, client_id: str, client_secret: str, token: str, timeout: float = 5.0) -> None:
     """``POST /oauth/revoke``: tell ORCID LUCRIS gives the permission back."""
-    form = urllib.parse.urlencode({"client_id": client_id, "client_secret": client_secret, "token": token})
-    request = urllib.request.Request(
-        f"{orcid_url}/oauth/revoke",
-        data=form.encode(),
-        method="POST",
-        headers={"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"},
-    )
-    _check(_open(request, timeout), with_token=False)
+    _post_form(f"{orcid_url}/oauth/revoke", client_id, client_secret, {"token": token}, timeout)
 
 
 def add_work(orcid_url: str, orcid_id: str, token: str, work: dict[str, Any], *, timeout: float = 5.0) -> PostedWork:
@@ -315,3 +306,108 @@ def add_work(orcid_url: str, orcid_id: str, token: str, work: dict[str, Any], *,
     location = answer.headers.get("location", "")
     put_code = location.rstrip("/").rsplit("/", 1)[-1] if location else ""
     return PostedWork(put_code=put_code or None, already_there=False)
+
+
+# --- Import from ORCID: a /read-public token and the researcher's full public works ---------------------------
+
+MAX_BULK_READ = 50
+
+
+@dataclass(frozen=True)
+class OrcidWork:
+    """One public work as LUCRIS imports it: what an output needs, from ``GET /v3.0/{id}/works/{put-codes}``."""
+
+    put_code: str
+    title: str
+    type: str
+    year: int | None
+    month: int | None
+    day: int | None
+    journal: str
+    doi: str
+    isbn: str
+    url: str
+    # (credit name, ORCID iD or "") of each contributor with a name, in the order given.
+    contributors: tuple[tuple[str, str], ...]
+
+
+def read_public_token(orcid_url: str, *, client_id: str, client_secret: str, timeout: float = 5.0) -> str:
+    """``POST /oauth/token`` with ``client_credentials`` for ``/read-public``: what Pure reads public data with."""
+    fields = {"grant_type": "client_credentials", "scope": "/read-public"}
+    token = _value(
+        _json(_post_form(f"{orcid_url}/oauth/token", client_id, client_secret, fields, timeout)), "access_token"
+    )
+    if not token:
+        raise OrcidUnavailable("ORCID's token answer has no access token.")
+    return token
+
+
+def _get_json_with(url: str, token: str, timeout: float) -> Any:
+    request = urllib.request.Request(url, headers={"Accept": ORCID_JSON, "Authorization": f"Bearer {token}"})
+    answer = _open(request, timeout)
+    _check(answer, with_token=False)
+    return _json(answer)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _list(node: Any, *path: str) -> list[Any]:
+    """``node[path…]`` when it is a list, else an empty one."""
+    for key in path:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if isinstance(node, list) else []
+
+
+def _work(data: Any) -> OrcidWork:
+    ids = [
+        (_value(item, "external-id-type").lower(), _value(item, "external-id-value"))
+        for item in _list(data, "external-ids", "external-id")
+    ]
+    people = _list(data, "contributors", "contributor")
+    date = data.get("publication-date") if isinstance(data, dict) else None
+    return OrcidWork(
+        put_code=_value(data, "put-code"),
+        title=_value(data, "title", "title", "value"),
+        type=_value(data, "type"),
+        year=_number(_value(date, "year", "value")),
+        month=_number(_value(date, "month", "value")),
+        day=_number(_value(date, "day", "value")),
+        journal=_value(data, "journal-title", "value"),
+        doi=next((value for kind, value in ids if kind == "doi"), ""),
+        isbn=next((value for kind, value in ids if kind == "isbn"), ""),
+        url=_value(data, "url", "value"),
+        contributors=tuple(
+            (name, _value(p, "contributor-orcid", "path"))
+            for p in people
+            if (name := _value(p, "credit-name", "value"))
+        ),
+    )
+
+
+def public_works_in_full(orcid_url: str, orcid_id: str, token: str, *, timeout: float = 5.0) -> list[OrcidWork]:
+    """The record's works that ``token`` may read, one per group (ORCID's preferred version), in full.
+
+    With a /read-public token that is the works visible to everyone: "Trusted Parties" and "Only me" never
+    reach LUCRIS.
+    """
+    base = f"{orcid_url}/v3.0/{urllib.parse.quote(orcid_id)}"
+    data = _get_json_with(f"{base}/works", token, timeout)
+    groups = data.get("group") if isinstance(data, dict) else None
+    if not isinstance(groups, list):
+        raise OrcidUnavailable("ORCID's works answer has no groups.")
+    put_codes = []
+    for group in groups:
+        summaries = group.get("work-summary") if isinstance(group, dict) else None
+        if isinstance(summaries, list) and summaries and _value(summaries[0], "put-code"):
+            put_codes.append(_value(summaries[0], "put-code"))
+    works: list[OrcidWork] = []
+    for start in range(0, len(put_codes), MAX_BULK_READ):
+        chunk = ",".join(put_codes[start : start + MAX_BULK_READ])
+        bulk = _get_json_with(f"{base}/works/{chunk}", token, timeout)
+        items = bulk.get("bulk") if isinstance(bulk, dict) else None
+        if not isinstance(items, list):
+            raise OrcidUnavailable("ORCID's bulk works answer has no list of works.")
+        works.extend(_work(item["work"]) for item in items if isinstance(item, dict) and "work" in item)
+    return works

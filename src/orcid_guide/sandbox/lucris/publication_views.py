@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from orcid_guide.sandbox.lucris import list_query, orcid_push, outputs, people, selection
+from orcid_guide.sandbox.lucris import list_query, orcid_import, orcid_push, outputs, people, selection
 from orcid_guide.sandbox.lucris.selection_views import selection_key
 from orcid_guide.sandbox.lucris.web_support import db, editor_required, login_required, me, now_iso, settings
 
@@ -47,6 +47,7 @@ def publication(uuid: str) -> ResponseReturnValue:
         output=output,
         steps=outputs.WORKFLOW_STEPS,
         pushes=orcid_push.statuses_for(db(), output.id),
+        origin=orcid_import.origin_of(db(), output.id),
     )
 
 

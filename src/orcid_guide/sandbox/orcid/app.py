@@ -18,6 +18,7 @@ from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
 from orcid_guide.sandbox.orcid.views_api import http_error_json
 from orcid_guide.sandbox.orcid.views_bibtex import blueprint as bibtex_blueprint
 from orcid_guide.sandbox.orcid.views_demo_clients import blueprint as demo_clients_blueprint
+from orcid_guide.sandbox.orcid.views_inbox import blueprint as inbox_blueprint
 from orcid_guide.sandbox.orcid.views_oauth import blueprint as oauth_blueprint
 from orcid_guide.sandbox.orcid.views_oauth import oauth_error
 from orcid_guide.sandbox.orcid.views_record import OrcidIdConverter
@@ -25,6 +26,7 @@ from orcid_guide.sandbox.orcid.views_record import blueprint as record_blueprint
 from orcid_guide.sandbox.orcid.views_register import blueprint as register_blueprint
 from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
 from orcid_guide.sandbox.orcid.views_trusted import blueprint as trusted_blueprint
+from orcid_guide.sandbox.orcid.views_work_visibility import blueprint as visibility_blueprint
 
 SESSION_COOKIE = "orcid_session"
 
@@ -92,8 +94,10 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(signin_blueprint)
     app.register_blueprint(record_blueprint)
     app.register_blueprint(bibtex_blueprint)
+    app.register_blueprint(visibility_blueprint)
     app.register_blueprint(trusted_blueprint)
     app.register_blueprint(oauth_blueprint)
     app.register_blueprint(api_blueprint)
     app.register_blueprint(demo_clients_blueprint)
+    app.register_blueprint(inbox_blueprint)
     return app

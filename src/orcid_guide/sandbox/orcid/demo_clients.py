@@ -34,6 +34,14 @@ WIZARDS: tuple[Wizard, ...] = (
     Wizard(CROSSREF_ID, "Crossref Metadata Search", "Search for and add works registered with Crossref DOIs."),
     Wizard(DATACITE_ID, "DataCite", "Search for and add datasets and other works registered with DataCite DOIs."),
 )
+# The other wizards ORCID lists; the sandbox shows their cards but has no service behind them.
+OTHER_WIZARDS: tuple[tuple[str, str], ...] = (
+    ("Europe PubMed Central", "Find and link your life-science articles indexed by Europe PMC."),
+    ("ISNI", "Link your ISNI identifier and the works recorded with it."),
+    ("BASE - Bielefeld Academic Search Engine", "Find and link works from open-access repositories."),
+    ("MLA International Bibliography", "Find and link works in language, literature and linguistics."),
+    ("Scopus - Elsevier", "Link your Scopus author profile and its works."),
+)
 
 
 def builtin_clients(base_url: str) -> tuple[ClientRegistration, ...]:
@@ -49,6 +57,12 @@ def demo_clients(settings: OrcidSettings) -> tuple[ClientRegistration, ...]:
     """Every client the emulator registers: the launcher's (settings.clients) first, then the built-in ones."""
     given = {client.client_id for client in settings.clients}
     return settings.clients + tuple(c for c in builtin_clients(settings.base_url) if c.client_id not in given)
+
+
+def wizard_start(settings: OrcidSettings, wizard: Wizard) -> str | None:
+    """Where the wizard's card leads: the service's own site when the launcher runs it, else the emulator's stand-in."""
+    client = registration(settings, wizard.client_id)
+    return client.start_url if client is not None and client.start_url else None
 
 
 def registration(settings: OrcidSettings, client_id: str) -> ClientRegistration | None:

@@ -115,6 +115,27 @@ DEMO_WORKS: dict[str, tuple[NewWork, ...]] = {
 }
 
 
+# --- The seed's "Import from ORCID" example (tutorial import_orcid_works_into_lucris) ---------------------------
+# With this chapter Eva has four public works, as in the seed: LUCRIS holds this chapter already (same DOI) and the
+# conference paper above under a slightly different title; the two articles are new to LUCRIS.
+IMPORT_EXAMPLE_WORKS: tuple[NewWork, ...] = (
+    NewWork(
+        "Material flow analysis",
+        "book-chapter",
+        "public",
+        journal_title="Methods in Industrial Ecology",
+        year=2023,
+        month=5,
+        external_ids=(
+            *_doi("10.5555/978-3-031-20918-5_4"),
+            NewExternalId("isbn", "978-3-031-20918-5", relationship="part-of"),
+        ),
+        contributors=("Eva de Vries",),
+    ),
+)
+DEMO_WORKS[EVA.orcid] = (*DEMO_WORKS[EVA.orcid], *IMPORT_EXAMPLE_WORKS)
+
+
 def seed_demo_data(db: sqlite3.Connection, *, now_ms: int) -> None:
     """Add the demo people and works unless they are there already (a database can be reopened)."""
     for demo in DEMO_ACCOUNTS:

@@ -8,6 +8,8 @@ READ_PUBLIC = "/read-public"
 READ_LIMITED = "/read-limited"
 ACTIVITIES_UPDATE = "/activities/update"
 PERSON_UPDATE = "/person/update"
+# Client credentials for sending permission requests to researchers' inboxes (member clients only).
+PREMIUM_NOTIFICATION = "/premium-notification"
 
 # What the authorize page and Trusted parties say for each scope (orcid-ui-strings.txt). /authenticate and openid
 # both only reveal the iD, so they share one line.

@@ -53,13 +53,15 @@ class StoredWork:
 
 @dataclass(frozen=True)
 class ReadAccess:
-    """What a caller may read on one record: public always; limited with /read-limited for it; their own items."""
+    """What a caller may read on one record: public always; limited with /read-limited for it; their own items;
+    everything for the researcher whose record it is."""
 
     limited: bool = False
     source_client_id: str | None = None
+    owner: bool = False
 
     def allows(self, work: StoredWork) -> bool:
-        if work.visibility == "public":
+        if self.owner or work.visibility == "public":
             return True
         if work.visibility == "limited" and self.limited:
             return True
@@ -68,6 +70,7 @@ class ReadAccess:
 
 
 PUBLIC_ONLY = ReadAccess()
+OWNER = ReadAccess(owner=True)
 
 
 def _work(db: sqlite3.Connection, row: sqlite3.Row) -> StoredWork:

@@ -7,18 +7,20 @@ client added, for that client); writes need a live /activities/update token for 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox.orcid import api_support, csrf, work_json
+from orcid_guide.sandbox.orcid import api_support, csrf, notifications, work_json
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, TokenRejected, api_json, caller, record_id
 from orcid_guide.sandbox.orcid.client_registry import find_client
 from orcid_guide.sandbox.orcid.database import transaction
 from orcid_guide.sandbox.orcid.people_search import PublicPerson, search
 from orcid_guide.sandbox.orcid.request_context import db, now_ms, settings
+from orcid_guide.sandbox.orcid.scopes import PREMIUM_NOTIFICATION
 from orcid_guide.sandbox.orcid.search_query import QueryError, parse_query
 from orcid_guide.sandbox.orcid.stored_works import find_work, readable_works
 from orcid_guide.sandbox.orcid.work_input import InvalidWork, WorkInput, parse_work
@@ -304,6 +306,7 @@ def add_work(orcid_id: str) -> Response:
     orcid = record_id(orcid_id)
     grant = who.writer_for(orcid)
     put_code = _add(orcid, grant.client_id, _body())
+    _tell_owner(orcid, grant.client_id, [put_code])
     location = f"{settings().base_url}/v3.0/{orcid}/work/{put_code}"
     return _created(location)
 
@@ -327,6 +330,7 @@ def add_works(orcid_id: str) -> Response:
     if len(items) > MAX_BULK_WRITE:
         raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_WRITE} works can be added at once.")
     answers: list[dict[str, Any]] = []
+    added: list[int] = []
     for item in items:
         try:
             put_code = _add(orcid, grant.client_id, item.get("work") if isinstance(item, dict) else None)
@@ -336,6 +340,8 @@ def add_works(orcid_id: str) -> Response:
         stored = find_work(db(), orcid, put_code)
         assert stored is not None
         answers.append({"work": work_json.work(stored, _id_uri_base())})
+        added.append(put_code)
+    _tell_owner(orcid, grant.client_id, added)
     return api_json({"bulk": answers})
 
 
@@ -362,11 +368,23 @@ def update_work(orcid_id: str, put_code: int) -> Response:
     parsed = _parse(_body(), orcid)
     if parsed.put_code != put_code:
         raise ApiError(400, f"400 Bad Request: the put-code in the body must be {put_code}, as in the URL.")
+    current = find_work(db(), orcid, put_code)
+    assert current is not None
+    # Only the researcher changes visibility: an update keeps it, and one asking for another is refused (ORCID's
+    # ActivityValidator.validateVisibilityDoesntChange).
+    if parsed.requested_visibility not in (None, current.visibility):
+        raise ApiError(
+            403,
+            f"403 Forbidden: The visibility of this work is {current.visibility}; a client cannot change it."
+            " Leave visibility out, or send the current one.",
+            "The visibility of an item can only be changed by the researcher.",
+            api_support.VISIBILITY_MISMATCH,
+        )
     with transaction(db()):
         existing = duplicate_of(db(), orcid, grant.client_id, parsed.work, ignore_put_code=put_code)
         if existing is not None:
             raise _duplicate(existing)
-        replace_work(db(), put_code, parsed.work, now_ms=now_ms())
+        replace_work(db(), put_code, replace(parsed.work, visibility=current.visibility), now_ms=now_ms())
     stored = find_work(db(), orcid, put_code)
     assert stored is not None
     return api_json(work_json.work(stored, _id_uri_base()))
@@ -381,3 +399,78 @@ def remove_work(orcid_id: str, put_code: int) -> Response:
     _owned(orcid, put_code, grant.client_id)
     delete_work(db(), put_code)
     return Response("", status=204)
+
+
+# --- the Notifications inbox -------------------------------------------------------------------------------------
+
+
+def _tell_owner(orcid: str, client_id: str, put_codes: list[int]) -> None:
+    """ORCID's own inbox notice that a member added works: "<source> has updated the Works section …"."""
+    items = []
+    for put_code in put_codes:
+        stored = find_work(db(), orcid, put_code)
+        assert stored is not None
+        doi = next((e for e in stored.external_ids if e.relationship == "self"), None)
+        items.append(
+            notifications.Item(stored.title, doi.type if doi else "", doi.value if doi else "", action="CREATE")
+        )
+    if items:
+        notifications.add(
+            db(), orcid=orcid, kind="amended", client_id=client_id, items=tuple(items), section="Works", now_ms=now_ms()
+        )
+
+
+def _permission_item(item: Any) -> notifications.Item:
+    name = item.get("item-name") if isinstance(item, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise ApiError(400, "400 Bad Request: every item needs an item-name.")
+    external = item.get("external-id") or {}
+    if not isinstance(external, dict):
+        raise ApiError(400, "400 Bad Request: external-id must be an object.")
+    return notifications.Item(
+        name.strip()[:1000],
+        str(external.get("external-id-type") or "")[:50],
+        str(external.get("external-id-value") or "")[:1000],
+    )
+
+
+@blueprint.post("/<orcid_id>/notification-permission")
+@csrf.exempt
+def add_permission_notification(orcid_id: str) -> Response:
+    """A member asks, through the researcher's inbox, for permission to update the record."""
+    grant = api_support.bearer_grant()
+    if grant is None:
+        raise TokenRejected("An access token with /premium-notification is required.")
+    if grant.orcid is not None or PREMIUM_NOTIFICATION not in grant.scopes:
+        raise ApiError(
+            403,
+            f"403 Forbidden: Insufficient or wrong scope; {PREMIUM_NOTIFICATION} is required.",
+            "The client application is forbidden to perform the action.",
+            api_support.FORBIDDEN,
+        )
+    orcid = record_id(orcid_id)
+    data = _body()
+    if not isinstance(data, dict):
+        raise ApiError(400, "400 Bad Request: the body must be a notification-permission object.")
+    url = data.get("authorization-url") or {}
+    raw_url = (url.get("uri") or url.get("path")) if isinstance(url, dict) else None
+    try:
+        path = notifications.authorization_path(str(raw_url or ""), grant.client_id)
+    except notifications.BadAuthorizationUrl as error:
+        raise ApiError(400, f"400 Bad Request: {error}") from error
+    block = data.get("items")
+    raw_items = block.get("item") if isinstance(block, dict) else None
+    if not isinstance(raw_items, list) or not raw_items or len(raw_items) > MAX_BULK_WRITE:
+        raise ApiError(400, f"400 Bad Request: a permission request lists 1 to {MAX_BULK_WRITE} items.")
+    put_code = notifications.add(
+        db(),
+        orcid=orcid,
+        kind="permission",
+        client_id=grant.client_id,
+        items=tuple(_permission_item(item) for item in raw_items),
+        subject=str(data.get("notification-subject") or "")[:200],
+        intro=str(data.get("notification-intro") or "")[:1000],
+        authorization=path,
+        now_ms=now_ms(),
+    )
+    return _created(f"{settings().base_url}/v3.0/{orcid}/notification-permission/{put_code}")

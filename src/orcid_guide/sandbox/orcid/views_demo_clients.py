@@ -14,7 +14,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.sandbox.orcid import oauth_grants
-from orcid_guide.sandbox.orcid.demo_clients import CALLBACK_PATH, WIZARDS, registration
+from orcid_guide.sandbox.orcid.demo_clients import CALLBACK_PATH, OTHER_WIZARDS, WIZARDS, registration, wizard_start
 from orcid_guide.sandbox.orcid.request_context import db, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import signin_required
 
@@ -26,7 +26,15 @@ _PENDING_KEY = "demo_client_states"
 @blueprint.get("/works/search-and-link")
 @signin_required
 def search_and_link() -> str:
-    return render_template("search_and_link.html", wizards=WIZARDS)
+    cards = [
+        (
+            wizard.name,
+            wizard.description,
+            wizard_start(settings(), wizard) or url_for("demo_clients.start", client_id=wizard.client_id),
+        )
+        for wizard in WIZARDS
+    ]
+    return render_template("search_and_link.html", cards=cards, others=OTHER_WIZARDS)
 
 
 @blueprint.get("/demo-client/start/<client_id>")

@@ -14,7 +14,7 @@ from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import Client, find_client, redirect_uris, secret_matches
 from orcid_guide.sandbox.orcid.oauth_requests import BadAuthorizeRequest, check_authorize_request, redirect_with
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms
-from orcid_guide.sandbox.orcid.scopes import READ_PUBLIC, parse_scopes, scope_labels
+from orcid_guide.sandbox.orcid.scopes import PREMIUM_NOTIFICATION, READ_PUBLIC, parse_scopes, scope_labels
 from orcid_guide.sandbox.orcid.signin_state import current_user
 
 blueprint = Blueprint("oauth", __name__)
@@ -143,10 +143,14 @@ def token() -> Response:
             )
         elif grant_type == "client_credentials":
             scopes = parse_scopes(request.form.get("scope", ""))
-            if scopes != (READ_PUBLIC,):
-                return oauth_error("invalid_scope", f"Only {READ_PUBLIC} can be granted with client_credentials.")
+            allowed = ((READ_PUBLIC,), (PREMIUM_NOTIFICATION,)) if client.member else ((READ_PUBLIC,),)
+            if scopes not in allowed:
+                return oauth_error(
+                    "invalid_scope",
+                    f"Only {' or '.join(s[0] for s in allowed)} can be granted with client_credentials.",
+                )
             issued = oauth_grants.client_credentials_token(
-                db(), client_id=client.client_id, scopes=READ_PUBLIC, now_ms=now_ms()
+                db(), client_id=client.client_id, scopes=scopes[0], now_ms=now_ms()
             )
         elif grant_type == "refresh_token":
             issued = oauth_grants.refresh(

@@ -9,7 +9,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
-from orcid_guide.sandbox.orcid.works_view import works_for
+from orcid_guide.sandbox.orcid.views_inbox import inbox_page
+from orcid_guide.sandbox.orcid.works_view import VISIBILITY_LABELS, WorkSummary, works_for
 
 blueprint = Blueprint("record", __name__)
 
@@ -41,6 +42,7 @@ ADD_PAGE_TITLES = {
 
 # Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there.
 DEFAULT_VISIBILITY_CHOICES = (("public", "Everyone"), ("limited", "Trusted Organizations"), ("private", "Only me"))
+WORK_VISIBILITY_CHOICES = tuple(VISIBILITY_LABELS.items())
 
 
 class OrcidIdConverter(BaseConverter):
@@ -52,9 +54,8 @@ def home() -> BaseResponse:
     return redirect(url_for("record.my_orcid" if current_user() else "signin.signin"))
 
 
-@blueprint.get("/my-orcid")
-@signin_required
-def my_orcid() -> str:
+def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error: str = "", notice: str = "") -> str:
+    """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it."""
     user = current_user()
     assert user is not None
     return render_template(
@@ -63,7 +64,17 @@ def my_orcid() -> str:
         id_uri=id_uri(user.orcid),
         works=works_for(db(), user.orcid, owner=True),
         add_menu=ADD_MENUS[settings().add_menu],
+        visibility_choices=WORK_VISIBILITY_CHOICES,
+        dialog_works=dialog_works,
+        dialog_error=dialog_error,
+        notice=notice,
     )
+
+
+@blueprint.get("/my-orcid")
+@signin_required
+def my_orcid() -> str:
+    return render_record()
 
 
 @blueprint.get("/<orcid:orcid_id>")
@@ -112,7 +123,9 @@ def account() -> str | BaseResponse:
 @blueprint.get("/inbox")
 @signin_required
 def inbox() -> str:
-    return render_template("placeholder.html", title="Notifications inbox", back=True)
+    user = current_user()
+    assert user is not None
+    return inbox_page(user.orcid, show_archived=request.args.get("archived") == "1")
 
 
 @blueprint.get("/developer-tools")

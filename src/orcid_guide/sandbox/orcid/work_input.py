@@ -76,6 +76,9 @@ class InvalidWork(ValueError):
 class WorkInput:
     work: NewWork
     put_code: int | None
+    # What the body asked for; ORCID never applies it (a new work gets the researcher's default, an update keeps
+    # the current visibility), it only refuses an update that asks for a different one.
+    requested_visibility: str | None = None
 
 
 def _text(node: Any, *path: str) -> str:
@@ -142,7 +145,11 @@ def _contributors(data: dict[str, Any]) -> tuple[NewContributor, ...]:
 
 
 def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
-    """The work in ``data`` (a decoded JSON object), or InvalidWork saying what is wrong with it."""
+    """The work in ``data`` (a decoded JSON object) with ``default_visibility``, or InvalidWork saying what is wrong.
+
+    ORCID ignores the visibility a member client sends with a new work (WorkManagerImpl.setIncomingWorkPrivacy):
+    the researcher decides, through their default for new items.
+    """
     if not isinstance(data, dict):
         raise InvalidWork("The body must be a JSON work object.")
     title = _text(data, "title", "title", "value")
@@ -151,9 +158,9 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
     kind = _text(data, "type").lower()
     if kind not in WORK_TYPES:
         raise InvalidWork(f"A work needs a valid type; {kind or '(none)'!r} is not one.")
-    visibility = _text(data, "visibility").lower() or default_visibility
-    if visibility not in VISIBILITIES:
-        raise InvalidWork(f"Unknown visibility {visibility!r}.")
+    requested = _text(data, "visibility").lower() or None
+    if requested is not None and requested not in VISIBILITIES:
+        raise InvalidWork(f"Unknown visibility {requested!r}.")
     date = data.get("publication-date")
     year = _date_part(date, "year", 1000, 9999)
     month = _date_part(date, "month", 1, 12) if year else None
@@ -164,7 +171,7 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
     work = NewWork(
         title=title,
         type=kind,
-        visibility=visibility,
+        visibility=default_visibility,
         journal_title=_text(data, "journal-title", "value"),
         year=year,
         month=month,
@@ -179,4 +186,4 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
         language_code=_text(data, "language-code"),
         country=_text(data, "country", "value"),
     )
-    return WorkInput(work, int(put_code_text) if put_code_text else None)
+    return WorkInput(work, int(put_code_text) if put_code_text else None, requested)

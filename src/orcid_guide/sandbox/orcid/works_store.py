@@ -212,3 +212,19 @@ def duplicate_of(
         if row is not None:
             return int(row["put_code"])
     return None
+
+
+class NotOnRecord(ValueError):
+    """A put-code that is not a work on this record (the owner's screens refuse it, nothing is changed)."""
+
+
+def set_visibility(db: sqlite3.Connection, orcid: str, put_codes: list[int], visibility: str, *, now_ms: int) -> None:
+    """Give all these works of ``orcid`` one visibility, all or none (the owner's selector and bulk dialog)."""
+    with transaction(db):
+        for put_code in put_codes:
+            changed = db.execute(
+                "UPDATE works SET visibility = ?, modified_ms = ? WHERE orcid = ? AND put_code = ?",
+                (visibility, now_ms, orcid, put_code),
+            ).rowcount
+            if changed != 1:
+                raise NotOnRecord(f"There is no work {put_code} on this record.")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-# What the screens call each API visibility ("Trusted parties" is the works selector's word; Account settings
-# says "Trusted Organizations" for the same thing).
-VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted parties", "private": "Only me"}
+from orcid_guide.sandbox.orcid.stored_works import OWNER, PUBLIC_ONLY, StoredWork, readable_works
+
+# What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
+VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted Parties", "private": "Only me"}
 
 # ORCID's names for the API work types the flows produce.
 TYPE_LABELS = {
@@ -18,6 +19,8 @@ TYPE_LABELS = {
     "dissertation-thesis": "Dissertation or Thesis",
     "report": "Report",
     "preprint": "Preprint",
+    "data-set": "Dataset",
+    "software": "Software",
     "other": "Other",
 }
 
@@ -62,30 +65,23 @@ def publication_date(year: int | None, month: int | None, day: int | None) -> st
     return text
 
 
+def summary(work: StoredWork) -> WorkSummary:
+    return WorkSummary(
+        put_code=work.put_code,
+        title=work.title,
+        journal_title=work.journal_title,
+        type=work.type,
+        date=publication_date(work.year, work.month, work.day),
+        url=work.url,
+        source_name=work.source_name,
+        visibility=work.visibility,
+        external_ids=tuple(ExternalId(i.type, i.value, i.url) for i in work.external_ids),
+    )
+
+
 def works_for(db: sqlite3.Connection, orcid: str, *, owner: bool) -> list[WorkSummary]:
-    """The record's works, newest first; the owner sees all of them, anyone else only public ones."""
-    where = "" if owner else " AND visibility = 'public'"
-    rows = db.execute(
-        "SELECT * FROM works WHERE orcid = ?" + where + " ORDER BY publication_year DESC,"
-        " publication_month DESC, publication_day DESC, display_index DESC, put_code",
-        (orcid,),
-    ).fetchall()
-    summaries = []
-    for row in rows:
-        ids = db.execute(
-            "SELECT type, value, url FROM work_external_ids WHERE put_code = ? ORDER BY id", (row["put_code"],)
-        ).fetchall()
-        summaries.append(
-            WorkSummary(
-                put_code=row["put_code"],
-                title=row["title"],
-                journal_title=row["journal_title"],
-                type=row["type"],
-                date=publication_date(row["publication_year"], row["publication_month"], row["publication_day"]),
-                url=row["url"],
-                source_name=row["source_name"],
-                visibility=row["visibility"],
-                external_ids=tuple(ExternalId(i["type"], i["value"], i["url"]) for i in ids),
-            )
-        )
-    return summaries
+    """The record's works, newest first; the owner sees all of them, anyone else only public ones.
+
+    The same filter as the API's (stored_works.ReadAccess), so the pages and the API cannot disagree.
+    """
+    return [summary(work) for work in readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY)]

@@ -12,7 +12,9 @@
   function closeDropdowns(except) {
     toggles().forEach(function (button) {
       var target = document.getElementById(button.getAttribute("aria-controls"));
-      if (button !== except && target && target.classList.contains("dropdown")) { setOpen(button, false); }
+      // A menu holding the clicked toggle (a submenu's parent) stays open.
+      var holdsExcept = except && target && target.contains(except);
+      if (button !== except && target && target.classList.contains("dropdown") && !holdsExcept) { setOpen(button, false); }
     });
   }
   document.addEventListener("click", function (event) {

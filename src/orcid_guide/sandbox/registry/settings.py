@@ -1,0 +1,45 @@
+"""What the launcher tells a registry app (Crossref or DataCite) when it builds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orcid_guide.sandbox.clock import Clock
+
+
+@dataclass(frozen=True)
+class OrcidClient:
+    """One of the registry's ORCID member API clients, and the scopes it asks the researcher for."""
+
+    client_id: str
+    secret: str
+    name: str
+    scopes: str
+
+
+@dataclass(frozen=True)
+class RegistrySettings:
+    # "crossref" or "datacite": picks the fixture DOIs and what the screens are called.
+    kind: str
+    # What the registry's own screens are titled ("Crossref Metadata Search", "DataCite Commons").
+    title: str
+    database: Path
+    base_url: str
+    # The ORCID emulator's origin: OAuth at /oauth, the member API under /v3.0.
+    orcid_url: str
+    clock: Clock
+    # The client behind the Search & link wizard (one-time linking of works the researcher picks).
+    search_client: OrcidClient
+    # The client that adds new deposits by itself. Crossref's is a client of its own that asks for permission
+    # through the ORCID inbox; DataCite's is its search client with the researcher's auto-update switch on.
+    auto_update_client: OrcidClient
+    asks_through_inbox: bool
+    work_types: tuple[str, ...]
+    secret_key: str = field(default="registry-not-secret", repr=False)
+    # Seconds the registry waits for ORCID before it records ORCID as unreachable.
+    orcid_timeout: float = 5.0
+
+    @property
+    def auto_update_needs_switch(self) -> bool:
+        return not self.asks_through_inbox

@@ -1,0 +1,53 @@
+"""What every registry view needs: the settings, the request's database connection, the time, CSRF."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import sqlite3
+from typing import cast
+
+from flask import abort, current_app, g, request, session
+
+from orcid_guide.sandbox.registry import store
+from orcid_guide.sandbox.registry.settings import RegistrySettings
+
+CSRF_FIELD = "csrf_token"
+# Programs post here (a publisher's deposit), not forms in a browser session.
+CSRF_EXEMPT_ENDPOINTS = frozenset({"registry.deposit_api"})
+
+
+def settings() -> RegistrySettings:
+    return cast(RegistrySettings, current_app.config["REGISTRY_SETTINGS"])
+
+
+def db() -> sqlite3.Connection:
+    if "registry_db" not in g:
+        g.registry_db = store.connect(settings().database)
+    return cast(sqlite3.Connection, g.registry_db)
+
+
+def close_db(_error: BaseException | None = None) -> None:
+    connection = g.pop("registry_db", None)
+    if connection is not None:
+        connection.close()
+
+
+def now_ms() -> int:
+    return int(settings().clock().timestamp() * 1000)
+
+
+def csrf_token() -> str:
+    token = session.get(CSRF_FIELD)
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        session[CSRF_FIELD] = token
+    return token
+
+
+def check_csrf() -> None:
+    if request.method != "POST" or request.endpoint in CSRF_EXEMPT_ENDPOINTS:
+        return
+    expected = session.get(CSRF_FIELD)
+    if not isinstance(expected, str) or not hmac.compare_digest(expected, request.form.get(CSRF_FIELD, "")):
+        abort(400, description="This form has expired; reload the page and try again.")

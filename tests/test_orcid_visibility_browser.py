@@ -1,0 +1,69 @@
+"""The visibility controls in a real browser, found by role and name as the tutorials find them."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+from playwright.sync_api import Page, expect
+
+from orcid_guide.sandbox.launcher import RunningSandbox
+from orcid_guide.targets import DEMO_VALUES as DEMO
+
+CHAPTER = "Material flow analysis"
+PEAT = "Seasonal dynamics of soil microbial communities in Dutch peat meadows"
+
+
+def sign_in(page: Page, sandbox: RunningSandbox) -> None:
+    page.goto(f"{sandbox.orcid_url}/signin")
+    page.get_by_label("Email or ORCID iD").fill(DEMO["orcid_email"])
+    page.get_by_label("Password").fill(DEMO["orcid_password"])
+    page.get_by_role("button", name="Sign in to ORCID").click()
+    expect(page.get_by_role("heading", name="Works")).to_be_visible()
+
+
+def public_titles(sandbox: RunningSandbox) -> set[str]:
+    request = urllib.request.Request(
+        f"{sandbox.orcid_url}/v3.0/{DEMO['orcid_id']}/works", headers={"Accept": "application/vnd.orcid+json"}
+    )
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        groups = json.load(answer)["group"]
+    return {s["title"]["title"]["value"] for g in groups for s in g["work-summary"]}
+
+
+def test_a_work_selector_saves_on_click_and_the_api_follows(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    selector = page.get_by_role("group", name=f"Set visibility for {CHAPTER}")
+    selector.get_by_role("radio", name="Only me").click()
+    expect(
+        page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Only me")
+    ).to_be_checked()
+    assert CHAPTER not in public_titles(sandbox)
+    page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Everyone").click()
+    expect(
+        page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Everyone")
+    ).to_be_checked()
+    assert CHAPTER in public_titles(sandbox)
+
+
+def test_select_all_and_the_bulk_dialog(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    page.get_by_label("Select all").check()
+    expect(page.get_by_role("checkbox", name=f"Select {PEAT}")).to_be_checked()
+    page.get_by_role("button", name="Actions").click()
+    page.get_by_role("menuitem", name="Set visibility for selected works").click()
+    dialog = page.get_by_role("dialog", name="Set visibility selected works")
+    expect(dialog.get_by_text("Selected works to set visibility")).to_be_visible()
+    expect(dialog.get_by_text(PEAT)).to_be_visible()
+    dialog.get_by_role("radio", name="Trusted Parties").check()
+    dialog.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert public_titles(sandbox) == set()
+
+
+def test_the_default_for_new_items_saves_when_chosen(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    page.goto(f"{sandbox.orcid_url}/account")
+    page.get_by_role("radio", name="Only me").click()
+    expect(page.get_by_role("status")).to_have_text("Changes have been saved successfully.")
+    expect(page.get_by_role("radio", name="Only me")).to_be_checked()

@@ -1,0 +1,333 @@
+"""Let Crossref and DataCite update your ORCID record: link works once, then let new DOIs arrive by themselves.
+
+Crossref Metadata Search links the works you pick, once. Crossref's auto-update asks for permission in the
+ORCID inbox when a publisher registers a DOI carrying your iD. DataCite links datasets and, with its auto-update
+switch on, adds new DOIs by itself. What publishers and repositories do elsewhere (registering a DOI) happens in
+a step's action over HTTP, as the editor's validation does in the LUCRIS tutorial.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections.abc import Callable
+
+from playwright.sync_api import Locator, Page, expect
+
+from orcid_guide.engine.steps import Env, Step, Tutorial
+
+CROSSREF_WORKS = (
+    "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment",
+    "Soil biodiversity in the fen landscapes of Holland",
+)
+DATACITE_WORKS = (
+    "Soil microbial community sequences from Dutch peat meadows, 2019-2022",
+    "peatflux: R tools for closed-chamber greenhouse gas flux measurements",
+)
+NEW_ARTICLE = {
+    "doi": "10.5555/wetl.2026.0144",
+    "title": "Water table management and carbon loss in Dutch peat meadows",
+    "type": "journal-article",
+    "container": "Wetlands Ecology and Management",
+    "publisher": "Springer Nature",
+    "year": 2026,
+    "month": 2,
+}
+NEW_DATASET = {
+    "doi": "10.5072/dans-peat-ch4-2026",
+    "title": "Methane fluxes from rewetted peat meadows, 2024-2025",
+    "type": "data-set",
+    "container": "DANS Data Station Life Sciences",
+    "publisher": "DANS",
+    "year": 2026,
+    "month": 3,
+}
+MOCK_ONLY = "this guide's Crossref and DataCite are the sandbox's own services, unknown to the real ORCID sandbox"
+
+
+def sign_in(page: Page, env: Env) -> None:
+    page.goto(env.url("orcid", "/signin"))
+    page.get_by_label("Email or ORCID iD").fill(env.values["orcid_email"])
+    page.get_by_label("Password").fill(env.values["orcid_password"])
+    page.get_by_role("button", name="Sign in to ORCID").click()
+    expect(page.get_by_role("heading", name="Works")).to_be_visible()
+
+
+def open_add_menu(page: Page, env: Env) -> None:
+    page.goto(env.url("orcid", "/my-orcid"))
+    page.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
+
+
+def open_search_and_link(page: Page, env: Env) -> None:
+    open_add_menu(page, env)
+    page.get_by_role("menuitem", name="Search & link").click()
+
+
+def tick(titles: tuple[str, ...]) -> Callable[[Page, Env], None]:
+    def act(page: Page, env: Env) -> None:
+        for title in titles:
+            page.get_by_role("checkbox", name=f"Select {title}").check()
+
+    return act
+
+
+def work(title: str) -> Callable[[Page], Locator]:
+    return lambda page: page.locator(".work", has_text=title)
+
+
+def deposit(page: Page, env: Env, registry: str, metadata: dict[str, object]) -> None:
+    """What happens elsewhere: a publisher (or repository) registers a DOI whose metadata carries the iD."""
+    body = {
+        **metadata,
+        "contributors": [
+            {"given": "Eva", "family": "de Vries", "orcid": env.values["orcid_id"]},
+            {"given": "Pieter", "family": "Bakker"},
+        ],
+    }
+    request = urllib.request.Request(
+        env.url(registry, "/deposits"),
+        data=json.dumps(body).encode("utf-8"),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=10) as answer:
+        assert answer.status == 201
+
+
+def publisher_deposits_then_menu(page: Page, env: Env) -> None:
+    deposit(page, env, "crossref", NEW_ARTICLE)
+    page.goto(env.url("orcid", "/my-orcid"))
+    page.get_by_role("button", name=env.values["researcher"]).click()
+
+
+def repository_deposits(page: Page, env: Env) -> None:
+    deposit(page, env, "datacite", NEW_DATASET)
+    page.goto(env.url("orcid", "/my-orcid"))
+
+
+def open_inbox(page: Page, env: Env) -> None:
+    page.get_by_role("button", name=env.values["researcher"]).click()
+    page.get_by_role("menuitem", name="Notifications inbox").click()
+
+
+def open_user_menu(page: Page, env: Env) -> None:
+    page.get_by_role("button", name=env.values["researcher"]).click()
+
+
+TUTORIAL = Tutorial(
+    name="auto_update_from_crossref_and_datacite",
+    prepare=sign_in,
+    steps=(
+        Step(
+            "search-and-link",
+            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & link** "
+            '(formerly "Search and Link").',
+            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & link** "
+            '(vroeger "Search and Link").',
+            act=open_add_menu,
+            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+        ),
+        Step(
+            "link-works",
+            "ORCID opens **Link works** with the **Available Search & Link wizards**: services that search their "
+            "own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
+            "journal articles and books.)",
+            "ORCID opent **Link works** met de beschikbare wizards (**Available Search & Link wizards**): diensten "
+            "die in hun eigen gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
+            "registreert de DOI's van tijdschriftartikelen en boeken.)",
+            target=lambda page: page.get_by_role("link", name="Crossref Metadata Search"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "authorize-crossref",
+            "ORCID asks whether Crossref Metadata Search may add works to your record and read what you share with "
+            "trusted parties. Click **Authorize access**.",
+            "ORCID vraagt of Crossref Metadata Search werken aan uw record mag toevoegen en mag lezen wat u met "
+            "vertrouwde partijen deelt. Klik op **Authorize access**.",
+            target=lambda page: page.get_by_role("button", name="Authorize access"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "crossref-search",
+            "Crossref Metadata Search opens on its own site and lists the works it finds under your name. Other "
+            "researchers with the same name show up too, so tick only the works that are yours, and add them to "
+            "your ORCID record with the marked button.",
+            "Crossref Metadata Search opent op de website van Crossref en toont de werken die het onder uw naam "
+            "vindt. Ook werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
+            "gemarkeerde knop aan uw ORCID-record toe.",
+            act=tick(CROSSREF_WORKS),
+            target=lambda page: page.get_by_role("button", name="Add to ORCID"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "crossref-added",
+            "Crossref reports for each work that it was added. A work that was already added through Crossref "
+            "before is not added twice. Go back to your record with the marked link.",
+            "Crossref meldt per werk dat het is toegevoegd. Een werk dat al eerder via Crossref was toegevoegd, "
+            "wordt niet nog een keer toegevoegd. Ga met de gemarkeerde link terug naar uw record.",
+            target=lambda page: page.get_by_role("link", name="Return to ORCID"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "crossref-on-record",
+            "The works are now under **Works**, with Crossref Metadata Search as **Source:**. This is a one-time "
+            "link: Crossref Metadata Search adds only the works you chose. New publications come in through "
+            "Crossref's auto-update, further on.",
+            "De werken staan nu onder **Works**, met Crossref Metadata Search als bron (**Source:**). Dit is een "
+            "eenmalige koppeling: Crossref Metadata Search voegt alleen de werken toe die u koos. Nieuwe "
+            "publicaties komen binnen via de auto-update van Crossref, verderop.",
+            target=work(CROSSREF_WORKS[0]),
+            click=False,
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "datacite-card",
+            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add**, "
+            "choose **Search & link** and then **DataCite**.",
+            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik op **Add**, "
+            "kies **Search & link** en dan **DataCite**.",
+            act=open_search_and_link,
+            target=lambda page: page.get_by_role("link", name="DataCite"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "authorize-datacite",
+            "DataCite asks for a little more: besides your works, it may also **Add/update information about you "
+            "(country, keywords, etc.)**. Click **Authorize access**.",
+            "DataCite vraagt iets meer: naast uw werken mag het ook gegevens over u toevoegen of bijwerken "
+            "(**Add/update information about you (country, keywords, etc.)**). Klik op **Authorize access**.",
+            target=lambda page: page.get_by_role("button", name="Authorize access"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "datacite-search",
+            "DataCite lists the datasets and software it finds under your name. Tick yours and add them with the "
+            "marked button.",
+            "DataCite toont de datasets en software die het onder uw naam vindt. Vink de uwe aan en voeg ze toe "
+            "met de gemarkeerde knop.",
+            act=tick(DATACITE_WORKS),
+            target=lambda page: page.get_by_role("button", name="Add to ORCID"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "datacite-auto-update",
+            "DataCite reports what it added. Below, it offers auto-update: switch it on, so that DataCite adds new "
+            "datasets and software that carry your ORCID iD to your record by itself.",
+            "DataCite meldt wat het heeft toegevoegd. Daaronder biedt het auto-update aan: zet die aan, dan voegt "
+            "DataCite nieuwe datasets en software met uw ORCID iD voortaan zelf aan uw record toe.",
+            target=lambda page: page.get_by_role("button", name="Turn on"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "datacite-on",
+            "Auto-update is now on. Go back to your ORCID record with the marked link.",
+            "Auto-update staat nu aan. Ga met de gemarkeerde link terug naar uw ORCID-record.",
+            target=lambda page: page.get_by_role("link", name="Return to ORCID"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "crossref-asks",
+            "Some time later a journal publishes an article of yours. The publisher registers its DOI with "
+            "Crossref, with your ORCID iD in the metadata, and Crossref asks your permission in ORCID. Open the "
+            "menu under your name and choose **Notifications inbox**.",
+            "Enige tijd later verschijnt er een artikel van u in een tijdschrift. De uitgever registreert de DOI "
+            "bij Crossref, met uw ORCID iD in de metadata, en Crossref vraagt in ORCID uw toestemming. Open het "
+            "menu onder uw naam en kies **Notifications inbox**.",
+            act=publisher_deposits_then_menu,
+            target=lambda page: page.get_by_role("menuitem", name="Notifications inbox"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "grant-permission",
+            "Crossref **would like your permission to interact with your ORCID Record as a trusted party.** The "
+            "message shows the work it wants to add. Click **Grant permission**. (**Archive without granting "
+            "permissions** refuses; Crossref then adds nothing.)",
+            "Crossref vraagt toestemming om als vertrouwde partij met uw ORCID-record te werken (**would like your "
+            "permission to interact with your ORCID Record as a trusted party.**). Het bericht toont het werk dat "
+            "Crossref wil toevoegen. Klik op **Grant permission**. (Met **Archive without granting permissions** "
+            "weigert u; Crossref voegt dan niets toe.)",
+            target=lambda page: page.get_by_role("link", name="Grant permission"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "authorize-crossref-auto-update",
+            "ORCID asks whether Crossref may add works to your record. Click **Authorize access**.",
+            "ORCID vraagt of Crossref werken aan uw record mag toevoegen. Klik op **Authorize access**.",
+            target=lambda page: page.get_by_role("button", name="Authorize access"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "crossref-auto-added",
+            "Crossref adds the new article at once, with Crossref as **Source:**. From now on, every new article "
+            "whose DOI carries your ORCID iD is added by itself, without you doing anything.",
+            "Crossref voegt het nieuwe artikel meteen toe, met Crossref als bron (**Source:**). Voortaan wordt "
+            "elk nieuw artikel waarvan de DOI uw ORCID iD bevat vanzelf toegevoegd, zonder dat u iets hoeft te "
+            "doen.",
+            target=work(str(NEW_ARTICLE["title"])),
+            click=False,
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "datacite-auto-added",
+            "The same goes for DataCite: when a data repository registers a new dataset with your iD, DataCite "
+            "adds it to your record by itself, because you switched on auto-update.",
+            "Voor DataCite geldt hetzelfde: registreert een datarepository een nieuwe dataset met uw iD, dan voegt "
+            "DataCite die vanzelf aan uw record toe, omdat u auto-update hebt aangezet.",
+            act=repository_deposits,
+            target=work(str(NEW_DATASET["title"])),
+            click=False,
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "inbox-notice",
+            "Each time, ORCID also leaves a message in your inbox, under **Notifications**: DataCite **has updated "
+            "the** Works **section of your record:**, followed by what was added.",
+            "ORCID laat u dat telkens ook weten in uw inbox, onder **Notifications**: DataCite **has updated the** "
+            "Works **section of your record:**, gevolgd door wat er is toegevoegd.",
+            act=open_inbox,
+            target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
+            click=False,
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "trusted-parties",
+            "You can withdraw this permission at any time. Open the menu under your name and choose **Trusted "
+            'parties** (formerly "Trusted Organisations" under Account Settings).',
+            "U kunt deze toestemming op ieder moment weer intrekken. Open het menu onder uw naam en kies "
+            '**Trusted parties** (vroeger "Trusted Organisations" onder Account Settings).',
+            act=open_user_menu,
+            target=lambda page: page.get_by_role("menuitem", name="Trusted parties"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "revoke",
+            "Under **Trusted organizations** you see Crossref, Crossref Metadata Search and DataCite, each with the "
+            "date you gave access and what it may do. To stop DataCite, click **Revoke access** next to it.",
+            "Onder **Trusted organizations** ziet u Crossref, Crossref Metadata Search en DataCite, elk met de "
+            "datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik dan ernaast op "
+            "**Revoke access**.",
+            target=lambda page: page.get_by_role("button", name="Revoke access DataCite"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "revoke-confirm",
+            "ORCID lists what DataCite will no longer be able to do. Click **Revoke access permissions**.",
+            "ORCID somt op wat DataCite niet meer zal kunnen. Klik op **Revoke access permissions**.",
+            target=lambda page: page.get_by_role("button", name="Revoke access permissions"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
+            "revoked",
+            "DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
+            "added stay where they are. You can connect it again later through Search & link.",
+            "DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
+            "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
+            "Search & link.",
+            target=lambda page: page.get_by_role("heading", name="Trusted organizations"),
+            click=False,
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+    ),
+)
