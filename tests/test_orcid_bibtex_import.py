@@ -277,3 +277,31 @@ def test_an_import_that_fails_half_way_adds_nothing_and_keeps_the_preview(app: F
     assert answer.status_code == 500
     assert record_titles(app, EVA.orcid) == before
     assert "Works found in BibTeX (2)" in client.get("/works/bibtex/preview").text
+
+
+ORCID_STRINGS = Path(__file__).parents[1].parent / "shared" / "reference" / "orcid-ui-strings.txt"
+
+
+@pytest.mark.skipif(not ORCID_STRINGS.is_file(), reason="the shared ORCID string list is not beside the repository")
+def test_the_dialog_speaks_orcids_own_words(client: FlaskClient) -> None:
+    known = set(ORCID_STRINGS.read_text(encoding="utf-8").splitlines())
+    upload(client, TWO_ARTICLES)
+    pages = client.get("/works/bibtex").text + client.get("/works/bibtex/preview").text + choose(client).text
+    pages += upload(client, b"").text + upload(client, b"@misc{x,\n  title {y}\n}\n").text
+    for words in (
+        "Works - Import BibTeX",
+        "Import citations from BibTex (.bib) files, including files exported from Google Scholar.",
+        "More information on importing BibTeX files into ORCID",
+        "Choose BibTeX file to import",
+        "Retrieving works from BibTeX",
+        "Works found in BibTeX",
+        "Select all",
+        "Selected",
+        "Import works to your record",
+        "Cancel",
+        "You haven\u2019t selected any items to import.",
+        "This file cannot be read. Please check the BibTeX formatting and try again.",
+        "Error parsing Bibtex. No Bibtex entries found in file",
+    ):
+        assert words in known, words
+        assert words in pages, words
