@@ -115,6 +115,9 @@ def test_a_mendeley_reference_manager_export_imports(app: Flask) -> None:
     assert 'DOI: <a href="https://doi.org/10.1037/ppm0000281"' in page
     # Mendeley's own types have no ORCID work type: listed with the reason, not selectable.
     assert "Entry Shapiro2018 (line 132)" in page and "ORCID has no work type for @web_page entries." in page
+    # The types the Mendeley section of the guide names.
+    for mendeley_type in ("web_page", "book_section", "thesis", "report"):
+        assert f"ORCID has no work type for @{mendeley_type} entries." in page, mendeley_type
     # Mendeley repeats keys; the later entries are kept and say so.
     assert "is used by an earlier entry too." in page
     token = csrf_from(page)
