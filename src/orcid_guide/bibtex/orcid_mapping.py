@@ -17,7 +17,9 @@ from orcid_guide.bibtex.latex_text import person_names, to_text
 from orcid_guide.bibtex.reading import BibEntry
 
 # bibToWorkTypeMap: BibTeX entry type → ORCID work type. Other types (biblatex's @online, @thesis, Mendeley's
-# @web_page …) have no work type in ORCID, so ORCID cannot import them.
+# @web_page …) have no work type in ORCID, so ORCID cannot import them: its validation refuses a work without a
+# type. (orcid-angular even throws when such an entry has an ISSN or ISBN, as externalIdentifierId reads the
+# missing type, and then refuses the whole file; here the entry is listed with its reason instead.)
 WORK_TYPES = {
     "article": "journal-article",
     "book": "book",
