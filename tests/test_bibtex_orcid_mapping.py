@@ -142,6 +142,20 @@ def test_identifiers_and_their_relationships() -> None:
     assert [(i.type, i.relationship) for i in chapter.external_ids] == [("isbn", "part-of")]
 
 
+@pytest.mark.parametrize(
+    ("written", "issn"),
+    [
+        ("0034-527X", "0034-527X"),
+        ("26896567(PRINT)", "2689-6567"),
+        ("2689-6575(ELECTRONIC)", "2689-6575"),
+        ("n/a", "n/a"),
+    ],
+)
+def test_an_issn_is_written_the_one_usual_way(written: str, issn: str) -> None:
+    (external,) = work_of(f"@article{{k, title = {{T}}, issn = {{{written}}}}}").external_ids
+    assert (external.type, external.value) == ("issn", issn)
+
+
 def test_arxiv_needs_eprinttype_as_orcid_reads_it() -> None:
     work = work_of("@article{k, title = {T}, eprint = {2101.00001}, archiveprefix = {arXiv}}")
     assert work.external_ids == ()

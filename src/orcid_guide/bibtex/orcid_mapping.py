@@ -44,6 +44,7 @@ _PMID_PREFIX = re.compile(r"^pmid:\s*", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
 _LATEX_ESCAPE = re.compile(r"\\([_%&#$])")
 _LIST_SEPARATOR = re.compile(r"[,;]\s*")
+_ISSN = re.compile(r"(?<![\dXx])(\d{4})-?(\d{3}[\dXx])(?![\dXx])")
 
 
 # Named tuples rather than dataclasses: a large file makes tens of thousands of them, and a preview kept as
@@ -98,6 +99,12 @@ def normalize_doi(value: str) -> str:
     return _DOI_PREFIX.sub("", _plain_id(value)).strip()
 
 
+def normalize_issn(value: str) -> str:
+    """An ISSN as NNNN-NNNN: Mendeley writes `26896567(PRINT)`; a value that holds no ISSN stays as written."""
+    found = _ISSN.search(value)
+    return f"{found.group(1)}-{found.group(2).upper()}" if found else value
+
+
 def _is_web_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
@@ -135,7 +142,7 @@ def _ids(fields: dict[str, str], work_type: str) -> list[WorkId]:
     for name in ("issn", "pissn", "eissn", "lissn"):
         if name in fields:
             for issn in _LIST_SEPARATOR.split(_plain_id(fields[name])):
-                add("issn", issn)
+                add("issn", normalize_issn(issn))
     url = fields.get("url", "").strip()
     # The URL becomes an identifier only when the entry has no other one.
     if not ids and _is_web_url(url):
