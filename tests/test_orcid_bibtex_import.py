@@ -204,6 +204,18 @@ def test_the_preview_belongs_to_the_session_and_the_record_that_uploaded_it(app:
     assert client.get("/works/bibtex/preview").status_code == 302
 
 
+def test_a_preview_left_behind_goes_after_a_day(app: Flask, client: FlaskClient) -> None:
+    upload(client, TWO_ARTICLES)
+    db = connect(app.config["ORCID_SETTINGS"].database)
+    db.execute("UPDATE bibtex_drafts SET created_ms = created_ms - 25 * 3600 * 1000")
+    other = app.test_client()
+    sign_in(other, CARBERRY.email, CARBERRY.password)
+    upload(other, TWO_ARTICLES)
+    assert db.execute("SELECT COUNT(*) FROM bibtex_drafts").fetchone()[0] == 1
+    db.close()
+    assert client.get("/works/bibtex/preview").status_code == 302
+
+
 def test_an_upload_without_the_csrf_token_is_refused(client: FlaskClient) -> None:
     answer = client.post(
         "/works/bibtex",

@@ -29,6 +29,7 @@ SESSION_KEY = "bibtex_draft"
 # The last few previews, by draft id, as read: the dialog's next request (the preview page, the import) then
 # need not decode the stored copy again. The database row stays the record of what may be imported.
 _RECENT_LIMIT = 4
+_DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000
 _recent: OrderedDict[str, Preview] = OrderedDict()
 _recent_lock = threading.Lock()
 CANNOT_READ = "This file cannot be read. Please check the BibTeX formatting and try again."
@@ -132,6 +133,8 @@ def save_draft(db: sqlite3.Connection, orcid: str, preview: Preview, *, now_ms: 
     with transaction(db):
         if isinstance(old, str):
             db.execute("DELETE FROM bibtex_drafts WHERE draft_id = ?", (old,))
+        # Previews left behind by closed dialogs go after a day.
+        db.execute("DELETE FROM bibtex_drafts WHERE created_ms < ?", (now_ms - _DRAFT_LIFETIME_MS,))
         db.execute(
             "INSERT INTO bibtex_drafts (draft_id, orcid, state_json, created_ms) VALUES (?, ?, ?, ?)",
             (draft_id, orcid, state, now_ms),
