@@ -106,12 +106,6 @@ def test_update_is_refused_on_the_real_sandbox(capsys: pytest.CaptureFixture[str
     assert "--update cannot be used with --target sandbox" in err
 
 
-def test_update_is_refused_on_the_newer_add_menu(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(["shoot", "--update", "--add-menu", "new"], capsys)
-    assert status == 1
-    assert "--update cannot be used with --add-menu new" in err
-
-
 def test_the_sandbox_description_gives_urls_accounts_and_api_clients(sandbox: RunningSandbox) -> None:
     text = describe(sandbox)
     assert f"ORCID emulator: {sandbox.orcid_url}" in text

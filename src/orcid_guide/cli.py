@@ -11,7 +11,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Literal
 
 import click
 
@@ -47,11 +46,8 @@ def _summarise(report: ShootReport, project: Project) -> None:
         click.echo("Run 'orcid-guide shoot --update' to accept the changed screenshots.")
 
 
-def _shoot_or_fail(
-    project: Project, names: list[str], update: bool, target: str, add_menu: str = "classic"
-) -> ShootReport:
-    menu: Literal["classic", "new"] = "new" if add_menu == "new" else "classic"
-    report = shoot(project, names, update=update, target=target, add_menu=menu, progress=_say)
+def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str) -> ShootReport:
+    report = shoot(project, names, update=update, target=target, progress=_say)
     _summarise(report, project)
     failures = [result.failure for result in report.results if result.failure]
     if failures:
@@ -93,20 +89,13 @@ def cli() -> None:
     show_default=True,
     help="mock: the embedded ORCID emulator and mock LUCRIS; sandbox: the real ORCID sandbox.",
 )
-@click.option(
-    "--add-menu",
-    type=click.Choice(["classic", "new"]),
-    default="classic",
-    show_default=True,
-    help="Which of ORCID's two 'Add' menu labelings the emulator shows; 'new' rehearses ORCID switching over.",
-)
-def shoot_command(tutorials: tuple[str, ...], update: bool, target: str, add_menu: str) -> None:
+def shoot_command(tutorials: tuple[str, ...], update: bool, target: str) -> None:
     """Run tutorials in Chromium and compare their screenshots with the baselines.
 
     Runs every tutorial unless TUTORIALS names some. Always writes a review page (build/review/index.html)
     showing baseline, new and difference for each screenshot that changed.
     """
-    _shoot_or_fail(load_project(), list(tutorials), update, target, add_menu)
+    _shoot_or_fail(load_project(), list(tutorials), update, target)
 
 
 @cli.command("build")

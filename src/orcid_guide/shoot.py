@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from playwright.sync_api import sync_playwright
 
@@ -43,17 +42,14 @@ def shoot(
     *,
     update: bool = False,
     target: str = "mock",
-    add_menu: Literal["classic", "new"] = "classic",
     progress: Progress = lambda line: None,
 ) -> ShootReport:
     if update and target != "mock":
         raise UserError("Baselines come from the mock target; --update cannot be used with --target sandbox.")
-    if update and add_menu != "classic":
-        raise UserError("Baselines come from ORCID's default Add menu; --update cannot be used with --add-menu new.")
     tutorials = load_tutorials(project.tutorials, names)
     # Fail with one sentence before starting anything.
     find_chromium()
-    checked = replace(check_target(target), add_menu=add_menu)
+    checked = check_target(target)
     run_dir = project.work / ("shots" if target == "mock" else f"shots-{target}")
     options = RunOptions(
         viewport=project.viewport,
