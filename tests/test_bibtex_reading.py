@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bibtexparser.middlewares.names import split_multiple_persons_names
 
 from orcid_guide.bibtex.latex_text import natural_name, person_names, to_text
 from orcid_guide.bibtex.reading import UnreadableEncoding, decode, read_bytes, read_text, resolve
@@ -137,3 +138,17 @@ def test_names_split_on_top_level_and_only() -> None:
         "A. M\u00fcller",
     ]
     assert person_names("Smith, J. and") == ["J. Smith"]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        '{Barnes and Noble} and Smith, J. and M{\\"u}ller, A.',
+        "{de Condorcet}, Marquis AND van der Berg, Jan and {Simon and {Schuster and Co}} and X",
+        "Smith, A. \\{B\\} and C. Jones",
+        "Ann Smith and Bob Jones",
+        "{Only One}",
+    ],
+)
+def test_names_split_as_bibtexparser_splits_them(field: str) -> None:
+    assert [natural_name(name) for name in split_multiple_persons_names(field)] == person_names(field)
