@@ -62,9 +62,9 @@ TUTORIAL = Tutorial(
         Step(
             "choose-file",
             "The window **Works - Import BibTeX** opens. Click **Choose BibTeX file to import** and pick the file "
-            "you exported from LUCRIS, `lucris-publications.bib`, in your downloads folder.",
+            "you exported from LUCRIS, `publications.bib`, in your downloads folder.",
             "Het venster **Works - Import BibTeX** wordt geopend. Klik op **Choose BibTeX file to import** en kies "
-            "het bestand dat u uit LUCRIS hebt geëxporteerd, `lucris-publications.bib`, in uw downloadmap.",
+            "het bestand dat u uit LUCRIS hebt geëxporteerd, `publications.bib`, in uw downloadmap.",
             target=choose_button,
             # The click that opens the file chooser is the next step's, which also answers the chooser.
             click=False,
