@@ -9,6 +9,7 @@ import sqlite3
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -601,6 +602,16 @@ def test_bulk_post_answers_per_item(app: Flask, api: FlaskClient) -> None:
 # --- over the wire ----------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    headers: Any
+    body: bytes
+
+    def read(self) -> bytes:
+        return self.body
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
@@ -614,12 +625,15 @@ def test_the_whole_flow_over_real_http(sandbox: RunningSandbox) -> None:
     )
     plain = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
-    def call(opener: Any, url: str, data: dict[str, str] | bytes | None = None, headers: Any = None) -> Any:
+    def call(opener: Any, url: str, data: dict[str, str] | bytes | None = None, headers: Any = None) -> _Answer:
+        # Read and close every answer here: an open one leaks its socket into whichever test runs next.
         body = urllib.parse.urlencode(data).encode() if isinstance(data, dict) else data
         try:
-            return opener.open(urllib.request.Request(url, data=body, headers=headers or {}), timeout=5)
+            with opener.open(urllib.request.Request(url, data=body, headers=headers or {}), timeout=5) as answer:
+                return _Answer(answer.status, answer.headers, answer.read())
         except urllib.error.HTTPError as error:
-            return error
+            with error:
+                return _Answer(error.code, error.headers, error.read())
 
     def csrf(url: str) -> str:
         found = re.search(r'name="csrf_token" value="([^"]+)"', call(browser, url).read().decode())
