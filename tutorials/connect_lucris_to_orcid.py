@@ -105,6 +105,8 @@ TUTORIAL = Tutorial(
             act=editor_validates_and_record_opens,
             target=lambda page: page.get_by_text(PUBLICATION_TITLE).first,
             click=False,
+            alt_en="your ORCID record, with the publication that LUCRIS added under Works marked",
+            alt_nl="uw ORCID-record, met de publicatie die LUCRIS onder Works heeft toegevoegd gemarkeerd",
         ),
     ),
 )
