@@ -76,16 +76,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site as a static host does, answering a missing page with its language's 404.html."""
+    """Serves a built site as a static host does, answering a missing page with the nearest 404.html above it."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         root = Path(self.directory)
-        language_page = root / self.path.lstrip("/").split("/", 1)[0] / "404.html"
-        page = language_page if self.path.count("/") > 1 and language_page.is_file() else root / "404.html"
-        if code != 404 or not page.is_file():
+        folders = [part for part in self.path.split("?")[0].split("/")[:-1] if part]
+        pages = [root.joinpath(*folders[:depth], "404.html") for depth in range(len(folders), -1, -1)]
+        page = next((candidate for candidate in pages if candidate.is_file()), None)
+        if code != 404 or page is None:
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()

@@ -5,7 +5,8 @@ mkdocs-static-i18n writes one search index for all languages (Material loads a s
 expects every language to be a site of its own, with its ``base`` at that language's root. So, after the build:
 the index is split by language folder (``nl/search/search_index.json`` holds the Dutch pages, with locations
 relative to /nl/), every page of a language folder gets that folder as its ``base``, and each language folder
-gets a sitemap of its own pages, which Material fetches from each alternate language's root.
+gets a sitemap of its own pages, which Material fetches from each alternate language's root. A language
+folder also gets its own 404 page.
 """
 
 from __future__ import annotations
@@ -81,6 +82,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     if language in folder_languages(config):
         return with_language_base(output, language)
     return output
+
+
+def current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", "") or "")
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
+    """A language folder's 404 page goes into that folder; the site's root keeps the default language's."""
+    language = current_language(config)
+    if template_name != "404.html" or language not in folder_languages(config):
+        return output
+    target = Path(config.site_dir) / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(with_language_base(output, language), encoding="utf-8")
+    # MkDocs skips writing a template whose output is empty, so the root's 404.html stays as it is.
+    return ""
 
 
 # After mkdocs-static-i18n (-100), which builds the other languages and then rewrites the joint index.
