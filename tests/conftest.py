@@ -53,6 +53,8 @@ def sandbox(tmp_path: Path) -> Iterator[RunningSandbox]:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED_AT = "https://guides.example.org/orcid-guide/"
+SUB_PATH = "/orcid-guide"
 
 
 @pytest.fixture(scope="session")
@@ -60,8 +62,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide built once for the whole session, both languages, with --strict."""
     site_dir = tmp_path_factory.mktemp("site")
     # Material prints an end-of-life banner on every build; it is noise here, not a warning about the site.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    environment.pop("SITE_URL", None)
+    # Built for a host that serves the guide from a sub-path, and served so (site_url below): every link,
+    # including the 404 pages' (made from site_url), must work there.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PUBLISHED_AT}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
@@ -109,6 +112,9 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built site on a real local HTTP server (port 0), without a trailing slash."""
-    yield from serve(site)
+def site_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site on a real local HTTP server (port 0) under its sub-path, without a trailing slash."""
+    host = tmp_path_factory.mktemp("host")
+    (host / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
+    for origin in serve(host):
+        yield origin + SUB_PATH

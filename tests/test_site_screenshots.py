@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,3 +84,20 @@ def test_screenshots_with_a_marked_element_show_its_region_on_phones(site: Path)
                     assert (str(image.width), str(image.height)) == shot.phone_size, crop
                     assert image.width < int(shot.attributes["width"]), crop
     assert cropped >= 40
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_animation_waits_behind_a_closed_details_and_stops_after_a_few_loops(site: Path, language: str) -> None:
+    from PIL import Image
+
+    from orcid_guide.engine.animation import LOOPS
+
+    html = (site / page_url(language, "connect-lucris-to-orcid").lstrip("/") / "index.html").read_text(encoding="utf-8")
+    details = re.search(r'<details class="animation">\s*<summary>([^<]+)</summary>(.*?)</details>', html, re.DOTALL)
+    assert details is not None, "the animation is not inside a closed <details>"
+    assert {"en": "Show the animation", "nl": "Toon de animatie"}[language] in details.group(1)
+    image = re.search(r'<img [^>]*src="([^"]+animation\.png)"', details.group(2))
+    assert image is not None
+    with Image.open(on_disk(site, language, "connect-lucris-to-orcid", image.group(1))) as animation:
+        assert animation.n_frames > 1
+        assert animation.info["loop"] == LOOPS > 0

@@ -41,7 +41,9 @@ def search_results(browser: Browser, site_url: str, language: str, query: str) -
         # Material first says it is typing/searching, then how many documents match (or that none do).
         expect(meta).to_have_text(DONE[language])
         links = page.locator("a.md-search-result__link")
-        return [urlsplit(href).path for href in links.evaluate_all("(links) => links.map(link => link.href)")]
+        paths = [urlsplit(href).path for href in links.evaluate_all("(links) => links.map(link => link.href)")]
+        # Paths from the guide's root, wherever the server has it.
+        return [path.removeprefix(urlsplit(site_url).path) for path in paths]
     finally:
         context.close()
 

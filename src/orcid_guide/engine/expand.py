@@ -16,6 +16,12 @@ ANIMATION_ALT = {
 }
 # What a step's screenshot shows, from what the step is known to show: the runner finds each quoted label on
 # screen at that step, and frames the target it acts on.
+ANIMATION_SUMMARY = {
+    "en": "Show the animation of the {count} steps above",
+    "nl": "Toon de animatie van de {count} stappen hierboven",
+}
+# The class of the animation's details block and image (mkdocs-glightbox leaves images of this class alone).
+ANIMATION_CLASS = "animation"
 _STEP = {"en": "step {number}", "nl": "stap {number}"}
 _SHOWING = {"en": "a screen with {labels}", "nl": "een scherm met {labels}"}
 _AND = {"en": " and ", "nl": " en "}
@@ -85,7 +91,15 @@ def tutorial_markdown(
     return "\n".join(lines)
 
 
-def animation_markdown(tutorial: Tutorial, language: str, image_folder: str) -> str:
+def animation_markdown(
+    tutorial: Tutorial, language: str, image_folder: str, size: tuple[int, int] | None = None
+) -> str:
+    """The animation behind a closed ``details``: nothing moves until the reader opens it, closing it stops it."""
     count = sum(step.shot for step in tutorial.steps)
     alt = ANIMATION_ALT[language].format(count=count)
-    return f"![{alt}]({image_folder}/{ANIMATION})"
+    summary = ANIMATION_SUMMARY[language].format(count=count)
+    attributes = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+    return (
+        f'??? {ANIMATION_CLASS} "{summary}"\n\n'
+        f'    ![{alt}]({image_folder}/{ANIMATION}){{ {attributes}loading="lazy" .{ANIMATION_CLASS} }}\n'
+    )

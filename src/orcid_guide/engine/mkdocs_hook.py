@@ -24,6 +24,7 @@ from orcid_guide.engine.expand import PHONE_CLASS, ShotImage, animation_markdown
 from orcid_guide.engine.loader import load_tutorial
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
 from orcid_guide.engine.phone_crop import PHONE_FOLDER, phone_crop
+from orcid_guide.engine.shots import ANIMATION
 from orcid_guide.engine.steps import LANGUAGES, Tutorial, screenshot_name
 from orcid_guide.errors import UserError
 from orcid_guide.project import load_project
@@ -86,7 +87,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     def animation(match: re.Match[str]) -> str:
         name = match.group(1)
-        return animation_markdown(tutorial(name), _language(page), f"{images}/{name}")
+        path = project.screenshots / name / ANIMATION
+        size = None
+        if path.is_file():
+            with Image.open(path) as image:
+                size = image.size
+        return animation_markdown(tutorial(name), _language(page), f"{images}/{name}", size)
 
     return ANIMATION_MARKER.sub(animation, MARKER.sub(steps, markdown))
 
