@@ -7,7 +7,7 @@ import io
 from PIL import Image
 
 from orcid_guide.engine.images import Box, mark
-from orcid_guide.engine.phone_crop import CROP_HEIGHT, CROP_WIDTH, crop_bounds, mark_bounds, phone_crop
+from orcid_guide.engine.phone_crop import CROP_HEIGHT, CROP_WIDTH, MOST_WIDTH, crop_bounds, mark_bounds, phone_crop
 
 
 def screen(width: int = 1024, height: int = 700) -> bytes:
@@ -39,3 +39,7 @@ def test_a_mark_over_most_of_the_screen_needs_no_crop() -> None:
 
 def test_the_crop_stays_inside_the_image_near_its_corner() -> None:
     assert crop_bounds((1000, 680, 1020, 698), (1024, 700)) == (1024 - CROP_WIDTH, 700 - CROP_HEIGHT, 1024, 700)
+
+
+def test_a_mark_wider_than_a_phone_crop_is_shown_from_its_start() -> None:
+    assert crop_bounds((30, 100, 900, 130), (1024, 700)) == (6, 0, 6 + MOST_WIDTH, CROP_HEIGHT)

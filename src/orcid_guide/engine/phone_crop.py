@@ -18,6 +18,9 @@ from orcid_guide.engine.shots import STEP_SHOTS
 # The crop's least size in screenshot pixels: about 0.8 of its size on a 390 px phone, so text stays legible.
 CROP_WIDTH = 400
 CROP_HEIGHT = 300
+# Larger crops would shrink to the same unreadable size as the whole screen.
+MOST_WIDTH = 520
+MOST_HEIGHT = 390
 MARGIN = 24
 PHONE_FOLDER = "phone"
 
@@ -32,21 +35,26 @@ def mark_bounds(image: Image.Image) -> Bounds | None:
     return exact.getbbox()
 
 
-def _span(low: int, high: int, least: int, limit: int) -> tuple[int, int]:
-    """A range of at least ``least`` around low..high (plus margin), kept within 0..limit."""
+def _span(low: int, high: int, least: int, most: int, limit: int) -> tuple[int, int]:
+    """A range of ``least`` to ``most`` around low..high (plus margin), within 0..limit.
+
+    A mark too long for ``most`` is shown from its start (the left or top, where its label begins).
+    """
     low, high = max(0, low - MARGIN), min(limit, high + MARGIN)
-    size = min(limit, max(least, high - low))
-    start = max(0, min(limit - size, (low + high - size) // 2))
+    size = min(limit, most, max(least, high - low))
+    centred = (low + high - size) // 2 if high - low <= size else low
+    start = max(0, min(limit - size, centred))
     return start, start + size
 
 
 def crop_bounds(mark: Bounds, size: tuple[int, int]) -> Bounds | None:
-    """Where to crop around ``mark`` in an image of ``size``; None when the crop would be most of the image."""
+    """Where to crop around ``mark`` in an image of ``size``; None when the mark covers most of the image."""
     width, height = size
-    left, right = _span(mark[0], mark[2], CROP_WIDTH, width)
-    top, bottom = _span(mark[1], mark[3], CROP_HEIGHT, height)
-    if (right - left) * (bottom - top) > 0.6 * width * height:
+    # A mark over most of the screen is about the whole screen.
+    if (mark[2] - mark[0]) * (mark[3] - mark[1]) > 0.5 * width * height:
         return None
+    left, right = _span(mark[0], mark[2], CROP_WIDTH, MOST_WIDTH, width)
+    top, bottom = _span(mark[1], mark[3], CROP_HEIGHT, MOST_HEIGHT, height)
     return left, top, right, bottom
 
 
