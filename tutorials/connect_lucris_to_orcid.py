@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from _lucris import log_in, open_research_profile
+from _lucris import log_in
+from _lucris_import import with_orcid_id_on_profile
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
 # A publication of Eva's that waits for validation; the library's editor validates it during the tutorial.
@@ -13,15 +14,6 @@ PUBLICATION_TITLE = "Microplastics in Rhine sediments"
 NOT_A_SANDBOX_CLIENT = (
     "mock LUCRIS is registered as an API client with the embedded ORCID emulator only, not with the real ORCID sandbox"
 )
-
-
-def registered_and_on_dashboard(page: Page, env: Env) -> None:
-    """Where the page says the reader starts: their iD is on their research profile, and they are logged in."""
-    open_research_profile(page, env)
-    page.get_by_label("ORCID", exact=True).fill(env.values["orcid_id"])
-    page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("has been saved on your research profile")).to_be_visible()
-    page.goto(env.url("lucris", "/dashboard"))
 
 
 def open_user_menu(page: Page, env: Env) -> None:
@@ -52,7 +44,8 @@ def editor_validates_and_record_opens(page: Page, env: Env) -> None:
 
 TUTORIAL = Tutorial(
     name="connect_lucris_to_orcid",
-    prepare=registered_and_on_dashboard,
+    # Where the page says the reader starts: the iD on the research profile, logged in to LUCRIS.
+    prepare=with_orcid_id_on_profile,
     animation=True,
     steps=(
         Step(
