@@ -118,12 +118,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     project = load_project(Path(config.config_file_path).parent)
-    relative = Path(os.path.relpath(project.screenshots, config.docs_dir))
-    # mkdocs-static-i18n builds a language into a folder of the site; the screenshots are at the site's root.
-    for site in (Path(config.site_dir), Path(config.site_dir).parent):
-        if (site / relative).is_dir():
-            for (tutorial, name), crop in _crops.items():
-                target = site / relative / tutorial / PHONE_FOLDER / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(crop)
-            return
+    screenshots = Path(config.site_dir, os.path.relpath(project.screenshots, config.docs_dir))
+    for (tutorial, name), crop in _crops.items():
+        target = screenshots / tutorial / PHONE_FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(crop)
