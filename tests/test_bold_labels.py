@@ -51,6 +51,16 @@ def test_the_reference_lists_are_there() -> None:
     assert {"Add new", "Sign in"} <= strings
 
 
+@pytest.mark.parametrize("name", ["orcid-ui-strings.txt", "lucris-ui-strings.txt"])
+def test_the_copies_match_the_reference_lists_when_they_are_beside_the_repository(name: str) -> None:
+    reference = ROOT.parent / "shared" / "reference" / name
+    if not reference.is_file():
+        pytest.skip("the project's shared reference folder is not beside this checkout")
+    assert (DATA / name).read_text(encoding="utf-8") == reference.read_text(encoding="utf-8"), (
+        f"tests/data/{name} is out of date: copy shared/reference/{name} over it"
+    )
+
+
 def test_bold_phrases_are_found_in_prose_but_not_in_code() -> None:
     markdown = "Click **Save**.\n\n```python\nx = '**not bold**'\n```\n`**nor this**` <!-- **or this** -->"
     assert bold_phrases(markdown) == ["Save"]
