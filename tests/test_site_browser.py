@@ -126,3 +126,23 @@ def test_the_sitemaps_list_every_page_at_its_address_with_its_translation(site: 
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
         assert set(alternates) == set(LANGUAGES)
         assert all(href and href.startswith(site_url + "/") for href in alternates.values())
+
+
+def test_on_a_phone_a_tap_on_the_cropped_screenshot_opens_the_whole_screen(browser: Browser, site_url: str) -> None:
+    context = new_context(browser, Viewport(*PHONE))
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_url("nl", "connect-lucris-to-orcid"))
+        shot = page.locator("a.glightbox").filter(has=page.locator("img.phone-crop")).first
+        shot.scroll_into_view_if_needed()
+        # The phone shows the crop, a small image, not the 1024 px screenshot.
+        shown = shot.locator("img").evaluate("(image) => image.currentSrc")
+        assert "/phone/" in shown
+        shot.click()
+        opened = page.locator(".glightbox-container .gslide.current img")
+        opened.wait_for()
+        assert "/phone/" not in (opened.get_attribute("src") or "")
+        assert opened.evaluate("(image) => image.naturalWidth") == 1024
+    finally:
+        context.close()
