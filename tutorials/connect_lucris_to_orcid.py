@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from _lucris import log_in
+from _lucris_import import with_orcid_id_on_profile
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
 # A publication of Eva's that waits for validation; the library's editor validates it during the tutorial.
@@ -43,7 +44,8 @@ def editor_validates_and_record_opens(page: Page, env: Env) -> None:
 
 TUTORIAL = Tutorial(
     name="connect_lucris_to_orcid",
-    prepare=log_in,
+    # Where the page says the reader starts: the iD on the research profile, logged in to LUCRIS.
+    prepare=with_orcid_id_on_profile,
     animation=True,
     steps=(
         Step(
@@ -96,6 +98,8 @@ TUTORIAL = Tutorial(
             act=editor_validates_and_record_opens,
             target=lambda page: page.get_by_text(PUBLICATION_TITLE).first,
             click=False,
+            alt_en="your ORCID record, with the publication that LUCRIS added under Works marked",
+            alt_nl="uw ORCID-record, met de publicatie die LUCRIS onder Works heeft toegevoegd gemarkeerd",
         ),
     ),
 )

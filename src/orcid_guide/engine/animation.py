@@ -10,10 +10,12 @@ from PIL import Image
 FRAME_MS = 2200
 LAST_FRAME_MS = 4000
 SCALE = 0.75  # a demonstration needs less detail than the step screenshots, and loads faster
+# Plays this many times and then stays on its last frame: motion that stops by itself (WCAG 2.2.2).
+LOOPS = 3
 
 
 def animate(frames: list[bytes]) -> bytes:
-    """An endlessly looping APNG of ``frames``; the same frames always give the same bytes."""
+    """An APNG of ``frames`` that plays ``LOOPS`` times; the same frames always give the same bytes."""
     if not frames:
         raise ValueError("an animation needs at least one frame")
     images = []
@@ -22,7 +24,7 @@ def animate(frames: list[bytes]) -> bytes:
         images.append(image.resize((round(image.width * SCALE), round(image.height * SCALE)), Image.Resampling.LANCZOS))
     durations = [FRAME_MS] * (len(images) - 1) + [LAST_FRAME_MS]
     out = io.BytesIO()
-    images[0].save(out, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=0)
+    images[0].save(out, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=LOOPS)
     return out.getvalue()
 
 

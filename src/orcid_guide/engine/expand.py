@@ -3,39 +3,103 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from orcid_guide.engine.shots import ANIMATION
-from orcid_guide.engine.steps import Tutorial, screenshot_name
+from orcid_guide.engine.steps import Step, Tutorial, screenshot_name
 
 ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
 ANIMATION_ALT = {
     "en": "Animation: the {count} steps above, one after another",
     "nl": "Animatie: de {count} stappen hierboven, na elkaar",
 }
+# What a step's screenshot shows, from what the step is known to show: the runner finds each quoted label on
+# screen at that step, and frames the target it acts on.
+ANIMATION_SUMMARY = {
+    "en": "Show the animation of the {count} steps above",
+    "nl": "Toon de animatie van de {count} stappen hierboven",
+}
+# The class of the animation's details block and image (mkdocs-glightbox leaves images of this class alone).
+ANIMATION_CLASS = "animation"
+_STEP = {"en": "step {number}", "nl": "stap {number}"}
+_SHOWING = {"en": "a screen with {labels}", "nl": "een scherm met {labels}"}
+_AND = {"en": " and ", "nl": " en "}
+_MARKED = {"en": "the element to use marked", "nl": "het te gebruiken element gemarkeerd"}
+_SHOWN_MARKED = {"en": "what it is about marked", "nl": "waar het om gaat gemarkeerd"}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
+# Marks an image that has a crop for narrow screens (see engine/phone_crop.py and mkdocs_hook.py).
+PHONE_CLASS = "phone-crop"
+
+
+@dataclass(frozen=True)
+class ShotImage:
+    """The pixel size of a step's screenshot, and of its crop for narrow screens when it has one."""
+
+    width: int
+    height: int
+    phone: tuple[int, int] | None = None
 
 
 def plain(markdown: str) -> str:
-    """Step text without Markdown markup, for alt text."""
+    """Step text without Markdown markup."""
     text = _MARKUP.sub(lambda match: match.group(1) or "", markdown)
     return " ".join(text.replace("[", "(").replace("]", ")").split())
 
 
-def tutorial_markdown(tutorial: Tutorial, language: str, image_folder: str) -> str:
-    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder."""
+def _listed(labels: tuple[str, ...], language: str) -> str:
+    quoted = [f"“{label}”" for label in labels]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + _AND[language] + quoted[-1]
+
+
+def alt_text(step: Step, number: int, language: str) -> str:
+    """What the screenshot of ``step`` shows, in ``language``: the step's own words for it, or what is known."""
+    own = step.alt(language)
+    if own:
+        return f"{ALT_PREFIX[language]}: {own}"
+    parts = [_STEP[language].format(number=number)]
+    if step.labels:
+        parts.append(_SHOWING[language].format(labels=_listed(step.labels, language)))
+    if step.target is not None:
+        parts.append((_MARKED if step.click else _SHOWN_MARKED)[language])
+    return f"{ALT_PREFIX[language]}: " + ", ".join(parts)
+
+
+def _attributes(image: ShotImage | None) -> str:
+    if image is None:
+        return '{ loading="lazy" }'
+    attributes = f'width="{image.width}" height="{image.height}" loading="lazy"'
+    if image.phone is not None:
+        attributes += f' .{PHONE_CLASS} data-phone-width="{image.phone[0]}" data-phone-height="{image.phone[1]}"'
+    return "{ " + attributes + " }"
+
+
+def tutorial_markdown(
+    tutorial: Tutorial, language: str, image_folder: str, images: Mapping[str, ShotImage] | None = None
+) -> str:
+    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder; ``images`` by file name."""
     lines: list[str] = []
     for number, step in enumerate(tutorial.steps, start=1):
         text = step.text(language).strip().replace("\n", "\n    ")
         lines.append(f"{number}. {text}")
         if step.shot:
-            alt = f"{ALT_PREFIX[language]}: {plain(step.text(language))}"
+            name = screenshot_name(number, step)
+            alt = alt_text(step, number, language).replace("[", "(").replace("]", ")")
             lines.append("")
-            lines.append(f"    ![{alt}]({image_folder}/{screenshot_name(number, step)})")
+            lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name))}")
         lines.append("")
     return "\n".join(lines)
 
 
-def animation_markdown(tutorial: Tutorial, language: str, image_folder: str) -> str:
+def animation_markdown(
+    tutorial: Tutorial, language: str, image_folder: str, size: tuple[int, int] | None = None
+) -> str:
+    """The animation behind a closed ``details``: nothing moves until the reader opens it, closing it stops it."""
     count = sum(step.shot for step in tutorial.steps)
     alt = ANIMATION_ALT[language].format(count=count)
-    return f"![{alt}]({image_folder}/{ANIMATION})"
+    summary = ANIMATION_SUMMARY[language].format(count=count)
+    attributes = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+    return (
+        f'??? {ANIMATION_CLASS} "{summary}"\n\n'
+        f'    ![{alt}]({image_folder}/{ANIMATION}){{ {attributes}loading="lazy" .{ANIMATION_CLASS} }}\n'
+    )

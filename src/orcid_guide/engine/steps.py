@@ -51,11 +51,19 @@ class Step:
     keep_download: str = ""
     # Targets on which this step cannot run automatically, with the reason shown when it is skipped.
     skip_on: Mapping[str, str] = field(default_factory=dict)
+    # What the screenshot shows, for its alt text, when what the engine knows of the step does not say it well.
+    alt_en: str = ""
+    alt_nl: str = ""
 
     def text(self, language: str) -> str:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
         return self.en if language == "en" else self.nl
+
+    def alt(self, language: str) -> str:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        return self.alt_en if language == "en" else self.alt_nl
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -98,6 +106,12 @@ def validate(tutorial: Tutorial) -> list[str]:
         if english != dutch:
             only = sorted(english ^ dutch)
             problems.append(f"{where} quotes different labels in English and Dutch: {', '.join(only)}")
+        if bool(step.alt_en.strip()) != bool(step.alt_nl.strip()):
+            problems.append(f"{where} has an alt text in one language only")
+        if "**" in step.alt_en + step.alt_nl or "](" in step.alt_en + step.alt_nl:
+            problems.append(f"{where} has Markdown in its alt text, which is plain text")
+        if (step.alt_en or step.alt_nl) and not step.shot:
+            problems.append(f"{where} has an alt text but no screenshot")
         if step.keep_download and (step.target is None or not step.click):
             problems.append(f"{where} keeps a download but clicks nothing that could start one")
         if step.shot and step.target is None and step.act is None:
