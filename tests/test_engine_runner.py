@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,55 @@ def test_a_step_skipped_on_a_target_skips_what_follows_with_reasons(
     result = run_tutorial(browser, tutorial, env, options(tmp_path))
     assert result.failure is None
     assert result.skipped == [(2, "name", "it needs a CAPTCHA"), (3, "welcome", "it follows step 2, which was skipped")]
+
+
+def test_a_button_renamed_while_its_words_stay_in_a_heading_is_reported_like_any_failure(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    # The label check finds "Continue" in the heading, so it is the click on the button that fails.
+    write_site(folder, heading="Join us and Continue", button="Proceed")
+    failure = run(browser, url, tmp_path).failure
+    assert failure is not None
+    assert (failure.number, failure.step) == (2, "name")
+    assert failure.problem == (
+        'the button "Continue" never appeared (waited 1.5 s). '
+        'The words "Continue" are on the screen, but not as the button the step looks for.'
+    )
+    assert "get_by_role" not in str(failure)
+    assert failure.screenshot.stat().st_size > 0
+    assert failure.trace is not None and failure.trace.stat().st_size > 0
+
+
+def test_without_tracing_a_failure_has_its_screenshot_but_no_trace(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    write_site(folder, heading="Join us", button="Proceed")
+    untraced = replace(options(tmp_path), trace=False)
+    result = run_tutorial(browser, JOIN, Env(target="mock", urls={"site": url}), untraced)
+    assert result.failure is not None
+    assert result.failure.trace is None
+    assert result.failure.screenshot.stat().st_size > 0
+    assert not (tmp_path / "failures" / "join" / "trace.zip").exists()
+    assert str(result.failure).endswith("; trace: none")
+
+
+def test_the_review_page_shows_failures_first_and_never_claims_all_is_well(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    run(browser, url, tmp_path)
+    (folder / "done.html").write_text(DONE.replace("Welcome", "Welcome back"))
+    changed = run(browser, url, tmp_path)
+    write_site(folder, heading="Join us", button="Proceed")
+    failed = run(browser, url, tmp_path)
+    assert failed.failure is not None
+    review = write_review(tmp_path / "review", changed.shots + failed.shots, 24, [failed.failure]).read_text()
+    assert "No screenshot differs" not in review
+    assert "1 tutorial failed (shown first); 2 of 4 screenshots differ from their baselines." in review
+    assert review.index("FAILED: join, step 2 (name)") < review.index(": changed (")
+    assert "the label &quot;Continue&quot; is not on the screen." in review
+    assert "images/join--failed--02-name.png" in review
+    assert (tmp_path / "review" / "images" / "join--failed--02-name.png").stat().st_size > 0
+    assert "show-trace" in review

@@ -38,22 +38,29 @@ def _summarise(report: ShootReport, project: Project) -> None:
         click.echo(f"Removed the baseline of a step that no longer exists: {path.relative_to(project.root)}")
     for path in report.stale:
         click.echo(f"A baseline belongs to no step any more (--update removes it): {path.relative_to(project.root)}")
-    if report.review is not None and (new or changed):
+    for shot in report.drifted:
+        share = shot.comparison.changed_share
+        click.echo(f"Changed: {shot.tutorial}/{shot.name} ({share:.2%} of pixels), baseline kept.")
+    for failure in report.failures:
+        click.echo(f"FAILED: {failure}")
+    if report.review is not None and (new or changed or report.failures):
         click.echo(f"Review page: {report.review.relative_to(project.root)}")
-    if changed and not any(
-        shot.written for r in report.results for shot in r.shots if shot.comparison.status == "changed"
-    ):
-        click.echo("Run 'orcid-guide shoot --update' to accept the changed screenshots.")
 
 
 def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str) -> ShootReport:
+    """Run and summarise; a failed tutorial or a changed screenshot not accepted ends the command non-zero."""
     report = shoot(project, names, update=update, target=target, progress=_say)
     _summarise(report, project)
-    failures = [result.failure for result in report.results if result.failure]
+    failures, drifted = report.failures, report.drifted
+    problems = []
+    if drifted:
+        problems.append(f"{len(drifted)} screenshot{'s' if len(drifted) > 1 else ''} changed")
     if failures:
-        raise UserError(
-            str(failures[0]) + (f" ({len(failures) - 1} more tutorials failed.)" if len(failures) > 1 else "")
-        )
+        problems.append(f"{len(failures)} tutorial{'s' if len(failures) > 1 else ''} failed")
+    if problems:
+        review = report.review.relative_to(project.root) if report.review else "the review page"
+        accept = "; accept the changes with 'orcid-guide shoot --update'" if drifted else ""
+        raise UserError(f"{' and '.join(problems)}: see {review}{accept}.")
     return report
 
 
@@ -71,7 +78,26 @@ def _build_site(project: Project, site: Path) -> None:
     click.echo(f"Site written to {site.relative_to(project.root) if site.is_relative_to(project.root) else site}.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneSentence(click.ClickException):
+    """A UserError on its way out through click: printed as 'Error: …' on stderr, exit status 1."""
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            raise _OneSentence(str(error)) from error
+
+
+def _check_port(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        raise UserError(f"Port {value} does not exist; use a port from 1 to 65535 (or 0 for any free port).")
+    return value
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="orcid-guide", prog_name="orcid-guide")
 def cli() -> None:
     """The ORCID and LUCRIS guide: run its executable tutorials, make its screenshots, build and serve it.
 
@@ -112,16 +138,27 @@ def build_command(site_dir: Path | None) -> None:
 
 
 @cli.command("serve")
-@click.option("--port", default=8000, show_default=True, help="Port to serve on (on 127.0.0.1).")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    callback=_check_port,
+    help="Port to serve on (on 127.0.0.1); 0 picks a free one.",
+)
 @click.option("--no-shoot", is_flag=True, help="Build from the committed screenshots without running the tutorials.")
 def serve_command(port: int, no_shoot: bool) -> None:
     """Build the guide, then serve it on http://127.0.0.1:8000 until you press Ctrl+C."""
     project = load_project()
     server = _bind_site_server(port, project.root / "site")  # before the slow part, so a busy port fails fast
+    port = server.server_port  # the one the system picked for --port 0
     if not no_shoot:
         _shoot_or_fail(project, [], update=False, target="mock")
     _build_site(project, project.root / "site")
     click.echo(f"Serving the guide on http://127.0.0.1:{port}/ (Dutch: http://127.0.0.1:{port}/nl/); Ctrl+C stops.")
+    _serve_until_stopped(server)
+
+
+def _serve_until_stopped(server: http.server.ThreadingHTTPServer) -> None:
     try:
         server.serve_forever()
     finally:
@@ -144,8 +181,8 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
 
 
 @cli.command("sandbox")
-@click.option("--orcid-port", default=8100, show_default=True, help="Port of the ORCID emulator.")
-@click.option("--lucris-port", default=8200, show_default=True, help="Port of mock LUCRIS.")
+@click.option("--orcid-port", default=8100, show_default=True, callback=_check_port, help="Port of the ORCID emulator.")
+@click.option("--lucris-port", default=8200, show_default=True, callback=_check_port, help="Port of mock LUCRIS.")
 @click.option(
     "--fixed/--live",
     default=False,

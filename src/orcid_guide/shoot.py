@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from orcid_guide.engine.browser import find_chromium, launch_chromium
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.review import write_review
-from orcid_guide.engine.runner import Progress, RunOptions, TutorialResult, run_tutorial
-from orcid_guide.engine.shots import ANIMATION, ShotPolicy, stale_baselines
+from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult, run_tutorial
+from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
 from orcid_guide.engine.steps import screenshot_name
 from orcid_guide.errors import UserError
 from orcid_guide.project import Project
@@ -31,6 +32,15 @@ class ShootReport:
     @property
     def failed(self) -> bool:
         return any(result.failure for result in self.results)
+
+    @property
+    def failures(self) -> list[StepFailure]:
+        return [result.failure for result in self.results if result.failure is not None]
+
+    @property
+    def drifted(self) -> list[ShotResult]:
+        """Shots that differ from a baseline that was kept: the guide would show an outdated screenshot."""
+        return [s for r in self.results for s in r.shots if s.comparison.status == "changed" and not s.written]
 
     def count(self, status: str) -> int:
         return sum(shot.comparison.status == status for result in self.results for shot in result.shots)
@@ -63,6 +73,8 @@ def shoot(
         ),
         failures=project.work / "failures",
     )
+    # The failures folder describes this run only: an old trace beside a new failure misleads.
+    shutil.rmtree(options.failures, ignore_errors=True)
     report = ShootReport()
     with sync_playwright() as driver:
         browser = launch_chromium(driver)
@@ -87,5 +99,5 @@ def shoot(
         finally:
             browser.close()
     shots = [shot for result in report.results for shot in result.shots]
-    report.review = write_review(project.work / "review", shots, project.pixel_threshold)
+    report.review = write_review(project.work / "review", shots, project.pixel_threshold, report.failures)
     return report

@@ -1,0 +1,96 @@
+"""'orcid-guide shoot' and 'build' on a tiny project of their own: exit status, summary, failures, review page."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from orcid_guide.cli import cli
+
+TUTORIAL = """
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from orcid_guide.engine.steps import Env, Step, Tutorial
+
+
+def show(page: Page, env: Env) -> None:
+    page.set_content((Path(__file__).parent / "{name}.html").read_text())
+
+
+TUTORIAL = Tutorial(
+    "{name}",
+    (
+        Step("look", "You see **Hello**.", "U ziet **Hello**.", act=show),
+        Step("press", "Click **Go**.", "Klik op **Go**.", target=lambda page: page.get_by_role("button", name="Go")),
+    ),
+)
+"""
+PAGE = "<body style='font-family: DejaVu Sans'><h1>Hello</h1><p>{text}</p><button>Go</button></body>"
+NAMES = ("tiny_alpha", "tiny_beta")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with two one-page tutorials whose pages the test rewrites."""
+    root = tmp_path / "project"
+    (root / "tutorials").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """
+            [tool.orcid-guide]
+            viewport = [320, 200]
+            """
+        )
+    )
+    for name in NAMES:
+        (root / "tutorials" / f"{name}.py").write_text(TUTORIAL.format(name=name))
+        (root / "tutorials" / f"{name}.html").write_text(PAGE.format(text=name))
+    monkeypatch.chdir(root)
+    return root
+
+
+def shoot(*arguments: str) -> Result:
+    return CliRunner().invoke(cli, ["shoot", *arguments])
+
+
+def test_a_changed_screenshot_fails_the_run_until_it_is_accepted(project: Path) -> None:
+    first = shoot()
+    assert first.exit_code == 0, first.output
+    assert "Screenshots: 4 new, 0 changed, 0 unchanged." in first.output
+
+    (project / "tutorials" / "tiny_beta.html").write_text(PAGE.format(text="something else entirely, at length"))
+    changed = shoot()
+    assert changed.exit_code == 1
+    assert "Changed: tiny_beta/01-look.png (" in changed.output
+    assert "Review page: build/review/index.html" in changed.output
+    assert changed.output.endswith(
+        "Error: 2 screenshots changed: see build/review/index.html; "
+        "accept the changes with 'orcid-guide shoot --update'.\n"
+    )
+    assert "tiny_beta / 01-look.png: changed" in (project / "build" / "review" / "index.html").read_text()
+
+    accepted = shoot("--update")
+    assert accepted.exit_code == 0, accepted.output
+    assert shoot().exit_code == 0
+
+
+def test_every_failure_is_listed_and_the_failures_folder_holds_this_run_only(project: Path) -> None:
+    (project / "build" / "failures" / "old_tutorial").mkdir(parents=True)
+    for name in NAMES:
+        renamed = PAGE.format(text=name).replace("Go</button>", "Run</button>")
+        (project / "tutorials" / f"{name}.html").write_text(renamed)
+    result = shoot()
+    assert result.exit_code == 1
+    for name in NAMES:
+        expected = f'FAILED: Tutorial {name}, step 2 (press), shown on no page yet: the label "Go" is not on'
+        assert expected in result.output
+    assert result.output.endswith("Error: 2 tutorials failed: see build/review/index.html.\n")
+    assert sorted(path.name for path in (project / "build" / "failures").iterdir()) == sorted(NAMES)
+    review = (project / "build" / "review" / "index.html").read_text()
+    assert review.count("FAILED:") == 2
+    assert "No screenshot differs" not in review
