@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from orcid_guide.engine.review import write_review
 from orcid_guide.engine.runner import RunOptions, TutorialResult, run_tutorial
 from orcid_guide.engine.shots import ShotPolicy
 from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.traced_retry import run_traced_on_failure
 
 FORM = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
 <h1>{heading}</h1><form action="done.html"><label for="name">Your name</label>
@@ -219,3 +221,42 @@ def test_the_review_page_shows_failures_first_and_never_claims_all_is_well(
     assert "images/join--failed--02-name.png" in review
     assert (tmp_path / "review" / "images" / "join--failed--02-name.png").stat().st_size > 0
     assert "show-trace" in review
+
+
+def test_a_failure_is_run_again_with_tracing_and_keeps_that_trace(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    write_site(folder, heading="Join us", button="Proceed")
+    lines: list[str] = []
+    env = Env(target="mock", urls={"site": url})
+    result = run_traced_on_failure(browser, JOIN, lambda: nullcontext(env), options(tmp_path), (), lines.append)
+    failure = result.failure
+    assert failure is not None
+    assert failure.problem == 'the label "Continue" is not on the screen.'
+    assert failure.trace == tmp_path / "failures" / "join" / "trace.zip"
+    assert failure.trace.stat().st_size > 0
+    assert "join: step 2 failed; running the tutorial again with tracing" in lines
+    # The retry compares nothing: the one baseline the first run wrote is all there is.
+    assert sorted(path.name for path in (tmp_path / "baselines" / "join").iterdir()) == ["01-open.png"]
+
+
+def test_a_failure_that_does_not_repeat_is_called_one_that_comes_and_goes(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    calls: list[int] = []
+
+    def fails_the_first_time(page: Page, env: Env) -> None:
+        calls.append(1)
+        assert len(calls) > 1, "the form was not ready"
+        open_form(page, env)
+
+    flaky = Tutorial("join", (Step("open", JOIN.steps[0].en, JOIN.steps[0].nl, act=fails_the_first_time),))
+    env = Env(target="mock", urls={"site": site[0]})
+    result = run_traced_on_failure(browser, flaky, lambda: nullcontext(env), options(tmp_path))
+    assert result.failure is not None
+    assert result.failure.problem == (
+        "a check in the step failed: the form was not ready. "
+        "Run again with tracing, every step passed: this failure comes and goes."
+    )
+    assert result.failure.trace is None

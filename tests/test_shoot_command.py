@@ -91,6 +91,9 @@ def test_every_failure_is_listed_and_the_failures_folder_holds_this_run_only(pro
         assert expected in result.output
     assert result.output.endswith("Error: 2 tutorials failed: see build/review/index.html.\n")
     assert sorted(path.name for path in (project / "build" / "failures").iterdir()) == sorted(NAMES)
+    for name in NAMES:  # untraced first, then once more with tracing
+        assert f"  {name}: step 2 failed; running the tutorial again with tracing" in result.output
+        assert (project / "build" / "failures" / name / "trace.zip").stat().st_size > 0
     review = (project / "build" / "review" / "index.html").read_text()
     assert review.count("FAILED:") == 2
     assert "No screenshot differs" not in review

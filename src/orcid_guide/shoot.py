@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +14,10 @@ from orcid_guide.engine.browser import find_chromium, launch_chromium
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.review import write_review
-from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult, run_tutorial
+from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
 from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
 from orcid_guide.engine.steps import screenshot_name
+from orcid_guide.engine.traced_retry import run_traced_on_failure
 from orcid_guide.errors import UserError
 from orcid_guide.project import Project
 from orcid_guide.targets import check_target, target_env
@@ -81,8 +83,9 @@ def shoot(
         try:
             for tutorial in tutorials:
                 pages = tuple(pages_showing(project.docs, tutorial.name))
-                with target_env(checked, project.work / "sandbox") as env:
-                    result = run_tutorial(browser, tutorial, env, options, pages, progress)
+                workdir = project.work / "sandbox"
+                fresh_env = functools.partial(target_env, checked, workdir)
+                result = run_traced_on_failure(browser, tutorial, fresh_env, options, pages, progress)
                 report.results.append(result)
                 if result.failure is None and not result.skipped and target == "mock" and tutorial.animation:
                     frames = [shot.baseline for shot in result.shots]
