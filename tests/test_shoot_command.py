@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from orcid_guide.cli import cli
 
 TUTORIAL = """
 from pathlib import Path
+{imports}
 
 from playwright.sync_api import Page
 
@@ -32,6 +34,7 @@ TUTORIAL = Tutorial(
 """
 PAGE = "<body style='font-family: DejaVu Sans'><h1>Hello</h1><p>{text}</p><button>Go</button></body>"
 NAMES = ("tiny_alpha", "tiny_beta")
+HELPER = "GREETING = 'Hello'\n"
 
 
 @pytest.fixture
@@ -48,8 +51,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         )
     )
     for name in NAMES:
-        (root / "tutorials" / f"{name}.py").write_text(TUTORIAL.format(name=name))
+        # Only tiny_beta uses the helper module beside the tutorials.
+        imports = "import _tiny_helper" if name == "tiny_beta" else ""
+        (root / "tutorials" / f"{name}.py").write_text(TUTORIAL.format(name=name, imports=imports))
         (root / "tutorials" / f"{name}.html").write_text(PAGE.format(text=name))
+    (root / "tutorials" / "_tiny_helper.py").write_text(HELPER)
     monkeypatch.chdir(root)
     return root
 
@@ -62,6 +68,11 @@ def test_a_changed_screenshot_fails_the_run_until_it_is_accepted(project: Path) 
     first = shoot()
     assert first.exit_code == 0, first.output
     assert "Screenshots: 4 new, 0 changed, 0 unchanged." in first.output
+    again = shoot()
+    assert again.exit_code == 0, again.output
+    for name in NAMES:
+        assert f"{name}: skipped, unchanged since its last good run (--force runs it)" in again.output
+    assert "Screenshots: 0 new, 0 changed, 0 unchanged." in again.output
 
     (project / "tutorials" / "tiny_beta.html").write_text(PAGE.format(text="something else entirely, at length"))
     changed = shoot()
@@ -73,10 +84,39 @@ def test_a_changed_screenshot_fails_the_run_until_it_is_accepted(project: Path) 
         "accept the changes with 'orcid-guide shoot --update'.\n"
     )
     assert "tiny_beta / 01-look.png: changed" in (project / "build" / "review" / "index.html").read_text()
+    # A run that drifted is not a good run: the next one runs it again rather than skipping the drift.
+    assert "Changed: tiny_beta/01-look.png (" in shoot().output
 
     accepted = shoot("--update")
     assert accepted.exit_code == 0, accepted.output
+    assert "tiny_alpha: skipped" in accepted.output
+    assert "tiny_beta: ok" in accepted.output
+    after = shoot()
+    assert after.exit_code == 0
+    assert "tiny_beta: skipped" in after.output
+
+
+def test_only_tutorials_whose_inputs_changed_run_again(project: Path) -> None:
     assert shoot().exit_code == 0
+    tutorials = project / "tutorials"
+    with (tutorials / "tiny_alpha.py").open("a") as module:
+        module.write("# a comment is a change too\n")
+    edited = shoot()
+    assert "tiny_alpha: ok" in edited.output
+    assert "tiny_beta: skipped" in edited.output
+
+    (tutorials / "_tiny_helper.py").write_text(HELPER + "FAREWELL = 'Bye'\n")
+    helper_edited = shoot()
+    assert "tiny_alpha: skipped" in helper_edited.output
+    assert "tiny_beta: ok" in helper_edited.output
+
+    baseline = project / "docs" / "assets" / "screenshots" / "tiny_alpha" / "02-press.png"
+    baseline.unlink()
+    forced = shoot("--force")
+    assert "tiny_alpha: ok" in forced.output and "tiny_beta: ok" in forced.output
+    assert "Screenshots: 1 new, 0 changed, 3 unchanged." in forced.output
+    state = json.loads((project / "build" / "state.json").read_text())
+    assert sorted(state["good"]) == list(NAMES)
 
 
 def test_every_failure_is_listed_and_the_failures_folder_holds_this_run_only(project: Path) -> None:

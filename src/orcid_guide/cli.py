@@ -25,6 +25,8 @@ def _say(line: str) -> None:
 
 
 def _summarise(report: ShootReport, project: Project) -> None:
+    for name in report.unchanged:
+        click.echo(f"{name}: skipped, unchanged since its last good run (--force runs it)")
     for result in report.results:
         verdict = "FAILED" if result.failure else "ok"
         click.echo(f"{result.name}: {verdict} in {result.seconds:.1f} s, {len(result.shots)} screenshots")
@@ -47,9 +49,9 @@ def _summarise(report: ShootReport, project: Project) -> None:
         click.echo(f"Review page: {report.review.relative_to(project.root)}")
 
 
-def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str) -> ShootReport:
+def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str, force: bool = False) -> ShootReport:
     """Run and summarise; a failed tutorial or a changed screenshot not accepted ends the command non-zero."""
-    report = shoot(project, names, update=update, target=target, progress=_say)
+    report = shoot(project, names, update=update, target=target, progress=_say, force=force)
     _summarise(report, project)
     failures, drifted = report.failures, report.drifted
     problems = []
@@ -96,6 +98,11 @@ def _check_port(ctx: click.Context, param: click.Parameter, value: int) -> int:
     return value
 
 
+_FORCE = click.option(
+    "--force", is_flag=True, help="Run every tutorial, also those unchanged since their last good run."
+)
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="orcid-guide", prog_name="orcid-guide")
 def cli() -> None:
@@ -115,24 +122,32 @@ def cli() -> None:
     show_default=True,
     help="mock: the embedded ORCID emulator and mock LUCRIS; sandbox: the real ORCID sandbox.",
 )
-def shoot_command(tutorials: tuple[str, ...], update: bool, target: str) -> None:
+@_FORCE
+def shoot_command(tutorials: tuple[str, ...], update: bool, target: str, force: bool) -> None:
     """Run tutorials in Chromium and compare their screenshots with the baselines.
 
-    Runs every tutorial unless TUTORIALS names some. Always writes a review page (build/review/index.html)
-    showing baseline, new and difference for each screenshot that changed.
+    Runs every tutorial unless TUTORIALS names some, skipping those whose inputs have not changed since their
+    last good run. Always writes a review page (build/review/index.html) with what failed first, then baseline,
+    new and difference for each screenshot that changed. Exits non-zero when a tutorial failed or a screenshot
+    changed and was not accepted with --update.
     """
-    _shoot_or_fail(load_project(), list(tutorials), update, target)
+    _shoot_or_fail(load_project(), list(tutorials), update, target, force)
 
 
 @cli.command("build")
 @click.option(
     "--site-dir", type=click.Path(path_type=Path), default=None, help="Where to write the site (default: site/)."
 )
-def build_command(site_dir: Path | None) -> None:
-    """Run every tutorial against the embedded sandbox, then build the site in both languages."""
+@_FORCE
+def build_command(site_dir: Path | None, force: bool) -> None:
+    """Run every tutorial against the embedded sandbox, then build the site in both languages.
+
+    Stops without building the site when a tutorial failed or a screenshot changed, so the site never shows
+    outdated screenshots; accept changes with 'orcid-guide shoot --update' first.
+    """
     project = load_project()
     started = time.perf_counter()
-    _shoot_or_fail(project, [], update=False, target="mock")
+    _shoot_or_fail(project, [], update=False, target="mock", force=force)
     _build_site(project, site_dir or project.root / "site")
     click.echo(f"Done in {time.perf_counter() - started:.1f} s.")
 

@@ -11,16 +11,21 @@ from playwright.sync_api import sync_playwright
 
 from orcid_guide.engine.animation import write_animation
 from orcid_guide.engine.browser import find_chromium, launch_chromium
+from orcid_guide.engine.fingerprint import tutorial_fingerprint
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.review import write_review
+from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
 from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
-from orcid_guide.engine.steps import screenshot_name
+from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.engine.traced_retry import run_traced_on_failure
 from orcid_guide.errors import UserError
 from orcid_guide.project import Project
-from orcid_guide.targets import check_target, target_env
+from orcid_guide.run_inputs import shared_fingerprint
+from orcid_guide.targets import Target, check_target, target_env
+
+STATE_FILE = "state.json"
 
 
 @dataclass
@@ -30,6 +35,7 @@ class ShootReport:
     removed: list[Path] = field(default_factory=list)  # stale baselines deleted by --update
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
     animations: list[str] = field(default_factory=list)  # tutorials whose animation was rewritten
+    unchanged: list[str] = field(default_factory=list)  # tutorials skipped: nothing changed since their last good run
 
     @property
     def failed(self) -> bool:
@@ -55,7 +61,9 @@ def shoot(
     update: bool = False,
     target: str = "mock",
     progress: Progress = lambda line: None,
+    force: bool = False,
 ) -> ShootReport:
+    """Run the named tutorials (all when none are named), skipping those unchanged since their last good run."""
     if update and target != "mock":
         raise UserError("Baselines come from the mock target; --update cannot be used with --target sandbox.")
     tutorials = load_tutorials(project.tutorials, names)
@@ -78,29 +86,65 @@ def shoot(
     # The failures folder describes this run only: an old trace beside a new failure misleads.
     shutil.rmtree(options.failures, ignore_errors=True)
     report = ShootReport()
+    # Only runs on the mock target make baselines, so only those are remembered and skipped.
+    remembered = target == "mock"
+    state_file = project.work / STATE_FILE
+    good = load_good_runs(state_file) if remembered else {}
+    shared = shared_fingerprint(project, target) if remembered else ""
+    to_run = []
+    for tutorial in tutorials:
+        before = tutorial_fingerprint(shared, project.tutorials, tutorial.name, project.screenshots / tutorial.name)
+        if remembered and not force and good.get(tutorial.name) == before:
+            report.unchanged.append(tutorial.name)
+            progress(f"{tutorial.name}: skipped, nothing it depends on changed since its last good run")
+        else:
+            to_run.append(tutorial)
+    results = _run_in_order(project, to_run, checked, options, progress)
+    for tutorial, result in zip(to_run, results, strict=True):
+        report.results.append(result)
+        if result.failure is not None or result.skipped or target != "mock":
+            good.pop(tutorial.name, None)
+            continue
+        if tutorial.animation:
+            frames = [shot.baseline for shot in result.shots]
+            if write_animation(frames, project.screenshots / tutorial.name / ANIMATION):
+                report.animations.append(tutorial.name)
+        current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
+        stale = stale_baselines(options.shots, tutorial.name, current)
+        for path in stale:
+            if update:
+                path.unlink()
+                report.removed.append(path)
+            else:
+                report.stale.append(path)
+        drifted = any(shot.comparison.status == "changed" and not shot.written for shot in result.shots)
+        if drifted or (stale and not update):
+            good.pop(tutorial.name, None)
+        else:  # the baselines now hold what this run saw: remember them as they are after it
+            folder = project.screenshots / tutorial.name
+            good[tutorial.name] = tutorial_fingerprint(shared, project.tutorials, tutorial.name, folder)
+    if remembered:
+        save_good_runs(state_file, good)
+    shots = [shot for result in report.results for shot in result.shots]
+    report.review = write_review(
+        project.work / "review", shots, project.pixel_threshold, report.failures, report.unchanged
+    )
+    return report
+
+
+def _run_in_order(
+    project: Project, tutorials: list[Tutorial], target: Target, options: RunOptions, progress: Progress
+) -> list[TutorialResult]:
+    if not tutorials:
+        return []
+    results = []
     with sync_playwright() as driver:
         browser = launch_chromium(driver)
         try:
             for tutorial in tutorials:
                 pages = tuple(pages_showing(project.docs, tutorial.name))
-                workdir = project.work / "sandbox"
-                fresh_env = functools.partial(target_env, checked, workdir)
-                result = run_traced_on_failure(browser, tutorial, fresh_env, options, pages, progress)
-                report.results.append(result)
-                if result.failure is None and not result.skipped and target == "mock" and tutorial.animation:
-                    frames = [shot.baseline for shot in result.shots]
-                    if write_animation(frames, project.screenshots / tutorial.name / ANIMATION):
-                        report.animations.append(tutorial.name)
-                if result.failure is None and not result.skipped and target == "mock":
-                    current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
-                    for path in stale_baselines(options.shots, tutorial.name, current):
-                        if update:
-                            path.unlink()
-                            report.removed.append(path)
-                        else:
-                            report.stale.append(path)
+                fresh_env = functools.partial(target_env, target, project.work / "sandbox")
+                results.append(run_traced_on_failure(browser, tutorial, fresh_env, options, pages, progress))
         finally:
             browser.close()
-    shots = [shot for result in report.results for shot in result.shots]
-    report.review = write_review(project.work / "review", shots, project.pixel_threshold, report.failures)
-    return report
+    return results
