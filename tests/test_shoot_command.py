@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -137,3 +139,52 @@ def test_every_failure_is_listed_and_the_failures_folder_holds_this_run_only(pro
     review = (project / "build" / "review" / "index.html").read_text()
     assert review.count("FAILED:") == 2
     assert "No screenshot differs" not in review
+
+
+def without_timings(output: str) -> str:
+    return re.sub(r" in \d+\.\d s,", " in … s,", output)
+
+
+def test_two_workers_report_exactly_what_one_does_and_a_second_run_skips_everything(project: Path) -> None:
+    parallel = shoot("--jobs", "2")
+    assert parallel.exit_code == 0, parallel.output
+    review = (project / "build" / "review" / "index.html").read_text()
+    shutil.rmtree(project / "docs")  # start over, so that the serial run makes the same new baselines
+    serial = shoot("--jobs", "1", "--force")
+    assert serial.exit_code == 0, serial.output
+    assert without_timings(parallel.output) == without_timings(serial.output)
+    assert (project / "build" / "review" / "index.html").read_text() == review
+    assert sorted(path.name for path in (project / "build").iterdir() if path.name.startswith("sandbox")) == [
+        "sandbox",
+        "sandbox-1",
+        "sandbox-2",
+    ]
+
+    again = shoot("--jobs", "2")
+    assert again.exit_code == 0
+    assert [line for line in again.output.splitlines() if not line.startswith(" ")] == [
+        "tiny_alpha: skipped, unchanged since its last good run (--force runs it)",
+        "tiny_beta: skipped, unchanged since its last good run (--force runs it)",
+        "Screenshots: 0 new, 0 changed, 0 unchanged.",
+    ]
+    one_shard = shoot("--shard", "2/2")
+    assert one_shard.output.startswith("  Shard 2/2: tiny_beta\n")
+    assert "tiny_alpha" not in one_shard.output
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--shard", "3/2"], "--shard 3/2 does not exist; I/N needs N at least 1 and I from 1 to N."),
+        (
+            ["--shard", "half"],
+            "--shard takes I/N, such as 1/3 for the first of three shards; 'half' is not of that form.",
+        ),
+        (["--jobs", "0"], "--jobs 0 runs nothing; give at least 1 (the default is the number of cores)."),
+    ],
+)
+def test_bad_jobs_and_shards_are_one_sentence(project: Path, argv: list[str], error: str) -> None:
+    result = shoot(*argv)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {error}")
+    assert result.output.count("\n") == 1

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import click
 
+from orcid_guide.engine.shards import parse_shard
 from orcid_guide.errors import UserError
+from orcid_guide.parallel_runs import default_jobs
 from orcid_guide.project import Project, load_project
 from orcid_guide.shoot import ShootReport, shoot
 from orcid_guide.targets import TARGETS
@@ -49,9 +51,18 @@ def _summarise(report: ShootReport, project: Project) -> None:
         click.echo(f"Review page: {report.review.relative_to(project.root)}")
 
 
-def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str, force: bool = False) -> ShootReport:
+def _shoot_or_fail(
+    project: Project,
+    names: list[str],
+    update: bool,
+    target: str,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+) -> ShootReport:
     """Run and summarise; a failed tutorial or a changed screenshot not accepted ends the command non-zero."""
-    report = shoot(project, names, update=update, target=target, progress=_say, force=force)
+    report = shoot(project, names, update=update, target=target, progress=_say, force=force, jobs=jobs, shard=shard)
     _summarise(report, project)
     failures, drifted = report.failures, report.drifted
     problems = []
@@ -103,6 +114,27 @@ _FORCE = click.option(
 )
 
 
+def _check_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
+    if value is None:
+        return default_jobs()
+    if value < 1:
+        raise UserError(f"--jobs {value} runs nothing; give at least 1 (the default is the number of cores).")
+    return value
+
+
+_JOBS = click.option(
+    "--jobs",
+    type=int,
+    default=None,
+    callback=_check_jobs,
+    help="How many tutorials run side by side, each with its own browser and sandbox [default: the number of cores].",
+)
+
+
+def _check_shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    return parse_shard(value) if value is not None else None
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="orcid-guide", prog_name="orcid-guide")
 def cli() -> None:
@@ -123,7 +155,16 @@ def cli() -> None:
     help="mock: the embedded ORCID emulator and mock LUCRIS; sandbox: the real ORCID sandbox.",
 )
 @_FORCE
-def shoot_command(tutorials: tuple[str, ...], update: bool, target: str, force: bool) -> None:
+@_JOBS
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_check_shard,
+    help="Run only shard I of N (every Nth tutorial of the sorted names), to spread a run over CI runners.",
+)
+def shoot_command(
+    tutorials: tuple[str, ...], update: bool, target: str, force: bool, jobs: int, shard: tuple[int, int] | None
+) -> None:
     """Run tutorials in Chromium and compare their screenshots with the baselines.
 
     Runs every tutorial unless TUTORIALS names some, skipping those whose inputs have not changed since their
@@ -131,7 +172,7 @@ def shoot_command(tutorials: tuple[str, ...], update: bool, target: str, force: 
     new and difference for each screenshot that changed. Exits non-zero when a tutorial failed or a screenshot
     changed and was not accepted with --update.
     """
-    _shoot_or_fail(load_project(), list(tutorials), update, target, force)
+    _shoot_or_fail(load_project(), list(tutorials), update, target, force=force, jobs=jobs, shard=shard)
 
 
 @cli.command("build")
@@ -139,7 +180,8 @@ def shoot_command(tutorials: tuple[str, ...], update: bool, target: str, force: 
     "--site-dir", type=click.Path(path_type=Path), default=None, help="Where to write the site (default: site/)."
 )
 @_FORCE
-def build_command(site_dir: Path | None, force: bool) -> None:
+@_JOBS
+def build_command(site_dir: Path | None, force: bool, jobs: int) -> None:
     """Run every tutorial against the embedded sandbox, then build the site in both languages.
 
     Stops without building the site when a tutorial failed or a screenshot changed, so the site never shows
@@ -147,7 +189,7 @@ def build_command(site_dir: Path | None, force: bool) -> None:
     """
     project = load_project()
     started = time.perf_counter()
-    _shoot_or_fail(project, [], update=False, target="mock", force=force)
+    _shoot_or_fail(project, [], update=False, target="mock", force=force, jobs=jobs)
     _build_site(project, site_dir or project.root / "site")
     click.echo(f"Done in {time.perf_counter() - started:.1f} s.")
 
@@ -167,7 +209,7 @@ def serve_command(port: int, no_shoot: bool) -> None:
     server = _bind_site_server(port, project.root / "site")  # before the slow part, so a busy port fails fast
     port = server.server_port  # the one the system picked for --port 0
     if not no_shoot:
-        _shoot_or_fail(project, [], update=False, target="mock")
+        _shoot_or_fail(project, [], update=False, target="mock", jobs=default_jobs())
     _build_site(project, project.root / "site")
     click.echo(f"Serving the guide on http://127.0.0.1:{port}/ (Dutch: http://127.0.0.1:{port}/nl/); Ctrl+C stops.")
     _serve_until_stopped(server)

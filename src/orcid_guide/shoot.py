@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from orcid_guide.engine.animation import write_animation
-from orcid_guide.engine.browser import find_chromium, launch_chromium
+from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.fingerprint import tutorial_fingerprint
-from orcid_guide.engine.loader import load_tutorials
-from orcid_guide.engine.markers import pages_showing
+from orcid_guide.engine.loader import load_tutorials, tutorial_names
 from orcid_guide.engine.review import write_review
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
+from orcid_guide.engine.shards import select_shard
 from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
-from orcid_guide.engine.steps import Tutorial, screenshot_name
-from orcid_guide.engine.traced_retry import run_traced_on_failure
+from orcid_guide.engine.steps import screenshot_name
 from orcid_guide.errors import UserError
+from orcid_guide.parallel_runs import run_tutorials
 from orcid_guide.project import Project
 from orcid_guide.run_inputs import shared_fingerprint
-from orcid_guide.targets import Target, check_target, target_env
+from orcid_guide.targets import check_target
 
 STATE_FILE = "state.json"
 
@@ -62,11 +59,20 @@ def shoot(
     target: str = "mock",
     progress: Progress = lambda line: None,
     force: bool = False,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
 ) -> ShootReport:
-    """Run the named tutorials (all when none are named), skipping those unchanged since their last good run."""
+    """Run the named tutorials (all when none are named), skipping those unchanged since their last good run.
+
+    ``jobs`` tutorials run side by side; ``shard`` (I, N) keeps every Nth of the sorted names, starting at the Ith.
+    """
     if update and target != "mock":
         raise UserError("Baselines come from the mock target; --update cannot be used with --target sandbox.")
-    tutorials = load_tutorials(project.tutorials, names)
+    wanted = names or tutorial_names(project.tutorials)
+    if shard is not None:
+        wanted = select_shard(wanted, *shard)
+        progress(f"Shard {shard[0]}/{shard[1]}: {', '.join(wanted) or 'no tutorial'}")
+    tutorials = load_tutorials(project.tutorials, wanted) if wanted else []
     # Fail with one sentence before starting anything.
     find_chromium()
     checked = check_target(target)
@@ -99,7 +105,7 @@ def shoot(
             progress(f"{tutorial.name}: skipped, nothing it depends on changed since its last good run")
         else:
             to_run.append(tutorial)
-    results = _run_in_order(project, to_run, checked, options, progress)
+    results = run_tutorials(project, to_run, checked, options, jobs, progress)
     for tutorial, result in zip(to_run, results, strict=True):
         report.results.append(result)
         if result.failure is not None or result.skipped or target != "mock":
@@ -130,21 +136,3 @@ def shoot(
         project.work / "review", shots, project.pixel_threshold, report.failures, report.unchanged
     )
     return report
-
-
-def _run_in_order(
-    project: Project, tutorials: list[Tutorial], target: Target, options: RunOptions, progress: Progress
-) -> list[TutorialResult]:
-    if not tutorials:
-        return []
-    results = []
-    with sync_playwright() as driver:
-        browser = launch_chromium(driver)
-        try:
-            for tutorial in tutorials:
-                pages = tuple(pages_showing(project.docs, tutorial.name))
-                fresh_env = functools.partial(target_env, target, project.work / "sandbox")
-                results.append(run_traced_on_failure(browser, tutorial, fresh_env, options, pages, progress))
-        finally:
-            browser.close()
-    return results
