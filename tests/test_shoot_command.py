@@ -136,6 +136,10 @@ def test_every_failure_is_listed_and_the_failures_folder_holds_this_run_only(pro
     for name in NAMES:  # untraced first, then once more with tracing
         assert f"  {name}: step 2 failed; running the tutorial again with tracing" in result.output
         assert (project / "build" / "failures" / name / "trace.zip").stat().st_size > 0
+        assert sorted(path.name for path in (project / "build" / "failures" / name).iterdir()) == [
+            "02-press.png",
+            "trace.zip",
+        ]
     review = (project / "build" / "review" / "index.html").read_text()
     assert review.count("FAILED:") == 2
     assert "No screenshot differs" not in review

@@ -8,9 +8,11 @@ baselines, and a failure that does not repeat is said to come and go rather than
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
+from pathlib import Path
 
 from playwright.sync_api import Browser
 
@@ -35,9 +37,9 @@ def run_traced_on_failure(
     if first is None:
         return result
     progress(f"{tutorial.name}: step {first.number} failed; running the tutorial again with tracing")
-    # The retry's own shots go beside the failure, compared with nothing, so no baseline can change.
-    retry_shots = replace(options.shots, work=options.failures / tutorial.name / "retry-shots", compare=False)
-    with fresh_env() as env:
+    # The retry's shots are compared with nothing, so no baseline can change, and are thrown away.
+    with tempfile.TemporaryDirectory(prefix="retry-shots-") as scratch, fresh_env() as env:
+        retry_shots = replace(options.shots, work=Path(scratch), compare=False)
         retry = run_tutorial(browser, tutorial, env, replace(options, trace=True, shots=retry_shots), pages)
     result.failure = _with_trace(first, retry.failure)
     result.seconds += retry.seconds
