@@ -260,3 +260,19 @@ def test_a_failure_that_does_not_repeat_is_called_one_that_comes_and_goes(
         "Run again with tracing, every step passed: this failure comes and goes."
     )
     assert result.failure.trace is None
+
+
+def test_labels_of_a_page_still_loading_are_waited_for(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    # The situation a step starts in may still be on its way, as after a click on a link.
+    (folder / "moving.html").write_text("<p>Wait</p><script>setTimeout(() => location = 'index.html', 300)</script>")
+
+    def arrive_at_a_moving_page(page: Page, env: Env) -> None:
+        page.goto(env.url("site", "/moving.html"))
+
+    step = Step("open", "You see **Join us**.", "U ziet **Join us**.", shot=False)
+    tutorial = Tutorial("join", (step,), prepare=arrive_at_a_moving_page)
+    result = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": url}), options(tmp_path))
+    assert result.failure is None, str(result.failure)

@@ -13,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 from orcid_guide.engine.browser import Viewport, new_context
 from orcid_guide.engine.failure_text import describe_error
 from orcid_guide.engine.images import Box, mark
-from orcid_guide.engine.labels import missing_labels, screen_text
+from orcid_guide.engine.labels import missing_labels, screen_text, wait_for_labels
 from orcid_guide.engine.shots import ShotPolicy, ShotResult, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
 
@@ -120,7 +120,7 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions) -> bytes | 
     if step.act is not None:
         step.act(page, env)
     if missing:
-        still = missing_labels(page, tuple(missing))
+        still = wait_for_labels(page, tuple(missing), options.timeout_ms)
         if still:
             quoted = ", ".join(f'"{label}"' for label in still)
             verb = "are" if len(still) > 1 else "is"
