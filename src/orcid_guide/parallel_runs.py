@@ -56,11 +56,16 @@ def run_tutorials(
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setup, slots)) as pool:
         futures = [pool.submit(_run_in_worker, tutorial.name) for tutorial in tutorials]
         results = []
-        for future in futures:
-            result, lines = future.result()
-            for line in lines:
-                progress(line)
-            results.append(result)
+        try:
+            for future in futures:
+                result, lines = future.result()
+                for line in lines:
+                    progress(line)
+                results.append(result)
+        except BaseException:  # Ctrl+C or a broken worker: start nothing more, wait only for what runs
+            for future in futures:
+                future.cancel()
+            raise
     return results
 
 

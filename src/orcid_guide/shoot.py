@@ -15,7 +15,7 @@ from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
 from orcid_guide.engine.shards import select_shard
 from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
-from orcid_guide.engine.steps import screenshot_name
+from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.errors import UserError
 from orcid_guide.parallel_runs import run_tutorials
 from orcid_guide.project import Project
@@ -97,38 +97,23 @@ def shoot(
     state_file = project.work / STATE_FILE
     good = load_good_runs(state_file) if remembered else {}
     shared = shared_fingerprint(project, target) if remembered else ""
+
+    def fingerprint(name: str) -> str:
+        return tutorial_fingerprint(shared, project.tutorials, name, project.screenshots / name)
+
     to_run = []
     for tutorial in tutorials:
-        before = tutorial_fingerprint(shared, project.tutorials, tutorial.name, project.screenshots / tutorial.name)
-        if remembered and not force and good.get(tutorial.name) == before:
+        if remembered and not force and good.get(tutorial.name) == fingerprint(tutorial.name):
             report.unchanged.append(tutorial.name)
-            progress(f"{tutorial.name}: skipped, nothing it depends on changed since its last good run")
         else:
             to_run.append(tutorial)
     results = run_tutorials(project, to_run, checked, options, jobs, progress)
     for tutorial, result in zip(to_run, results, strict=True):
         report.results.append(result)
-        if result.failure is not None or result.skipped or target != "mock":
+        if remembered and result.failure is None and not result.skipped and _settle(tutorial, result, options, report):
+            good[tutorial.name] = fingerprint(tutorial.name)  # of the baselines as this run left them
+        else:
             good.pop(tutorial.name, None)
-            continue
-        if tutorial.animation:
-            frames = [shot.baseline for shot in result.shots]
-            if write_animation(frames, project.screenshots / tutorial.name / ANIMATION):
-                report.animations.append(tutorial.name)
-        current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
-        stale = stale_baselines(options.shots, tutorial.name, current)
-        for path in stale:
-            if update:
-                path.unlink()
-                report.removed.append(path)
-            else:
-                report.stale.append(path)
-        drifted = any(shot.comparison.status == "changed" and not shot.written for shot in result.shots)
-        if drifted or (stale and not update):
-            good.pop(tutorial.name, None)
-        else:  # the baselines now hold what this run saw: remember them as they are after it
-            folder = project.screenshots / tutorial.name
-            good[tutorial.name] = tutorial_fingerprint(shared, project.tutorials, tutorial.name, folder)
     if remembered:
         save_good_runs(state_file, good)
     shots = [shot for result in report.results for shot in result.shots]
@@ -136,3 +121,25 @@ def shoot(
         project.work / "review", shots, project.pixel_threshold, report.failures, report.unchanged
     )
     return report
+
+
+def _settle(tutorial: Tutorial, result: TutorialResult, options: RunOptions, report: ShootReport) -> bool:
+    """After a run on the mock target that passed: animation, stale baselines; True when the run was good.
+
+    A run is good when every screenshot matches its baseline or was accepted and no stale baseline is left.
+    """
+    policy = options.shots
+    if tutorial.animation:
+        frames = [shot.baseline for shot in result.shots]
+        if write_animation(frames, policy.baselines / tutorial.name / ANIMATION):
+            report.animations.append(tutorial.name)
+    current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
+    stale = stale_baselines(policy, tutorial.name, current)
+    for path in stale:
+        if policy.update:
+            path.unlink()
+            report.removed.append(path)
+        else:
+            report.stale.append(path)
+    drifted = any(shot.comparison.status == "changed" and not shot.written for shot in result.shots)
+    return not drifted and not (stale and not policy.update)
