@@ -185,6 +185,7 @@ def test_two_workers_report_exactly_what_one_does_and_a_second_run_skips_everyth
             "--shard takes I/N, such as 1/3 for the first of three shards; 'half' is not of that form.",
         ),
         (["--jobs", "0"], "--jobs 0 runs nothing; give at least 1 (the default is the number of cores)."),
+        (["--jobs", "many"], "--jobs takes a number of tutorials to run side by side, such as 2; 'many' is not one."),
     ],
 )
 def test_bad_jobs_and_shards_are_one_sentence(project: Path, argv: list[str], error: str) -> None:

@@ -114,17 +114,19 @@ _FORCE = click.option(
 )
 
 
-def _check_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
+def _check_jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
     if value is None:
         return default_jobs()
-    if value < 1:
-        raise UserError(f"--jobs {value} runs nothing; give at least 1 (the default is the number of cores).")
-    return value
+    if not value.strip().lstrip("-").isdigit():
+        raise UserError(f"--jobs takes a number of tutorials to run side by side, such as 2; {value!r} is not one.")
+    if int(value) < 1:
+        raise UserError(f"--jobs {int(value)} runs nothing; give at least 1 (the default is the number of cores).")
+    return int(value)
 
 
 _JOBS = click.option(
     "--jobs",
-    type=int,
+    metavar="N",
     default=None,
     callback=_check_jobs,
     help="How many tutorials run side by side, each with its own browser and sandbox [default: the number of cores].",
