@@ -276,3 +276,16 @@ def test_labels_of_a_page_still_loading_are_waited_for(
     tutorial = Tutorial("join", (step,), prepare=arrive_at_a_moving_page)
     result = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": url}), options(tmp_path))
     assert result.failure is None, str(result.failure)
+
+
+def test_a_failing_preparation_is_reported_as_step_0(browser: Browser, site: tuple[str, Path], tmp_path: Path) -> None:
+    def open_a_missing_page(page: Page, env: Env) -> None:
+        page.goto(env.url("site", "/index.html"))
+        page.get_by_role("link", name="Members only").click()
+
+    tutorial = Tutorial("join", JOIN.steps, prepare=open_a_missing_page)
+    failure = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": site[0]}), options(tmp_path)).failure
+    assert failure is not None
+    assert str(failure).startswith(
+        'Tutorial join, step 0 (prepare), shown on no page yet: the link "Members only" never appeared (waited 1.5 s).'
+    )

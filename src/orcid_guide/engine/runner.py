@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
@@ -86,7 +86,8 @@ def run_tutorial(
     if options.trace:
         context.tracing.start(screenshots=True, snapshots=True)
     page = context.new_page()
-    number, current = 0, tutorial.steps[0]
+    # A failure before step 1 is reported as step 0, "prepare": the situation the tutorial assumes.
+    number, current = 0, replace(tutorial.steps[0], id="prepare")
     try:
         if tutorial.prepare is not None:
             tutorial.prepare(page, env)
