@@ -88,6 +88,7 @@ def shoot(
             compare=target == "mock",
         ),
         failures=project.work / "failures",
+        timeout_ms=project.step_timeout * 1000,
     )
     # The failures folder describes this run only: an old trace beside a new failure misleads.
     shutil.rmtree(options.failures, ignore_errors=True)
