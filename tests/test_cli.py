@@ -159,6 +159,7 @@ def test_serve_on_port_0_prints_the_port_it_really_serves_on(monkeypatch: pytest
                     status = response.status
             except urllib.error.HTTPError as error:  # no site built: a 404 still proves the port serves
                 status = error.code
+                error.close()
             answers.append((url, status))
         finally:
             server.shutdown()
