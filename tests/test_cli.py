@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import http.server
 import socket
+import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from importlib.metadata import version
 
 import pytest
+from click.testing import CliRunner
 
-from orcid_guide.cli import main
+from orcid_guide import cli as cli_module
+from orcid_guide.cli import cli, main
 from orcid_guide.sandbox.describe import describe
 from orcid_guide.sandbox.launcher import RunningSandbox
 
@@ -116,3 +123,56 @@ def test_the_sandbox_description_gives_urls_accounts_and_api_clients(sandbox: Ru
     for client in ("APP-LUCRIS0LEIDEN0", "APP-CROSSREF000000", "APP-DATACITE000000", "APP-PUBLICDEMO0000"):
         assert client in text
     assert "public-demo-secret" in text
+
+
+def test_version_names_the_package() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"orcid-guide, version {version('orcid-guide')}\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["serve", "--no-shoot", "--port", "70000"],
+        ["sandbox", "--orcid-port", "-1"],
+        ["sandbox", "--lucris-port", "65536"],
+    ],
+)
+def test_a_port_out_of_range_is_one_sentence(argv: list[str]) -> None:
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 1
+    port = argv[-1]
+    assert result.output == (
+        f"Error: Port {port} does not exist; use a port from 1 to 65535 (or 0 for any free port).\n"
+    )
+
+
+def test_serve_on_port_0_prints_the_port_it_really_serves_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers: list[tuple[str, int]] = []
+
+    def serve_one_request(server: http.server.ThreadingHTTPServer) -> None:
+        thread = threading.Thread(target=server.serve_forever)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_port}/"
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    status = response.status
+            except urllib.error.HTTPError as error:  # no site built: a 404 still proves the port serves
+                status = error.code
+                error.close()
+            answers.append((url, status))
+        finally:
+            server.shutdown()
+            thread.join()
+            server.server_close()
+
+    monkeypatch.setattr(cli_module, "_build_site", lambda project, site: None)
+    monkeypatch.setattr(cli_module, "_serve_until_stopped", serve_one_request)
+    result = CliRunner().invoke(cli, ["serve", "--no-shoot", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    [(url, status)] = answers
+    assert status in (200, 404)
+    assert f"Serving the guide on {url} " in result.output
+    assert ":0/" not in result.output

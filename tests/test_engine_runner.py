@@ -6,6 +6,8 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from orcid_guide.engine.review import write_review
 from orcid_guide.engine.runner import RunOptions, TutorialResult, run_tutorial
 from orcid_guide.engine.shots import ShotPolicy
 from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.traced_retry import run_traced_on_failure
 
 FORM = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
 <h1>{heading}</h1><form action="done.html"><label for="name">Your name</label>
@@ -251,3 +254,123 @@ def test_a_later_step_asking_for_a_file_nobody_kept_is_told_so(tmp_path: Path) -
 def test_a_step_keeping_a_download_must_click_something() -> None:
     with pytest.raises(ValueError, match="keeps a download but clicks nothing"):
         Tutorial("t", (Step("s", "x", "x", act=open_form, keep_download="report.csv"),))
+
+
+def test_a_button_renamed_while_its_words_stay_in_a_heading_is_reported_like_any_failure(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    # The label check finds "Continue" in the heading, so it is the click on the button that fails.
+    write_site(folder, heading="Join us and Continue", button="Proceed")
+    failure = run(browser, url, tmp_path).failure
+    assert failure is not None
+    assert (failure.number, failure.step) == (2, "name")
+    assert failure.problem == (
+        'the button "Continue" never appeared (waited 1.5 s). '
+        'The words "Continue" are on the screen, but not as the button the step looks for.'
+    )
+    assert "get_by_role" not in str(failure)
+    assert failure.screenshot.stat().st_size > 0
+    assert failure.trace is not None and failure.trace.stat().st_size > 0
+
+
+def test_without_tracing_a_failure_has_its_screenshot_but_no_trace(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    write_site(folder, heading="Join us", button="Proceed")
+    untraced = replace(options(tmp_path), trace=False)
+    result = run_tutorial(browser, JOIN, Env(target="mock", urls={"site": url}), untraced)
+    assert result.failure is not None
+    assert result.failure.trace is None
+    assert result.failure.screenshot.stat().st_size > 0
+    assert not (tmp_path / "failures" / "join" / "trace.zip").exists()
+    assert str(result.failure).endswith("; trace: none")
+
+
+def test_the_review_page_shows_failures_first_and_never_claims_all_is_well(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    run(browser, url, tmp_path)
+    (folder / "done.html").write_text(DONE.replace("Welcome", "Welcome back"))
+    changed = run(browser, url, tmp_path)
+    write_site(folder, heading="Join us", button="Proceed")
+    failed = run(browser, url, tmp_path)
+    assert failed.failure is not None
+    review = write_review(tmp_path / "review", changed.shots + failed.shots, 24, [failed.failure]).read_text()
+    assert "No screenshot differs" not in review
+    assert "1 tutorial failed (shown first); 2 of 4 screenshots differ from their baselines." in review
+    assert review.index("FAILED: join, step 2 (name)") < review.index(": changed (")
+    assert "the label &quot;Continue&quot; is not on the screen." in review
+    assert "images/join--failed--02-name.png" in review
+    assert (tmp_path / "review" / "images" / "join--failed--02-name.png").stat().st_size > 0
+    assert "show-trace" in review
+
+
+def test_a_failure_is_run_again_with_tracing_and_keeps_that_trace(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    write_site(folder, heading="Join us", button="Proceed")
+    lines: list[str] = []
+    env = Env(target="mock", urls={"site": url})
+    result = run_traced_on_failure(browser, JOIN, lambda: nullcontext(env), options(tmp_path), (), lines.append)
+    failure = result.failure
+    assert failure is not None
+    assert failure.problem == 'the label "Continue" is not on the screen.'
+    assert failure.trace == tmp_path / "failures" / "join" / "trace.zip"
+    assert failure.trace.stat().st_size > 0
+    assert "join: step 2 failed; running the tutorial again with tracing" in lines
+    # The retry compares nothing: the one baseline the first run wrote is all there is.
+    assert sorted(path.name for path in (tmp_path / "baselines" / "join").iterdir()) == ["01-open.png"]
+
+
+def test_a_failure_that_does_not_repeat_is_called_one_that_comes_and_goes(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    calls: list[int] = []
+
+    def fails_the_first_time(page: Page, env: Env) -> None:
+        calls.append(1)
+        assert len(calls) > 1, "the form was not ready"
+        open_form(page, env)
+
+    flaky = Tutorial("join", (Step("open", JOIN.steps[0].en, JOIN.steps[0].nl, act=fails_the_first_time),))
+    env = Env(target="mock", urls={"site": site[0]})
+    result = run_traced_on_failure(browser, flaky, lambda: nullcontext(env), options(tmp_path))
+    assert result.failure is not None
+    assert result.failure.problem == (
+        "a check in the step failed: the form was not ready. "
+        "Run again with tracing, every step passed: this failure comes and goes."
+    )
+    assert result.failure.trace is None
+
+
+def test_labels_of_a_page_still_loading_are_waited_for(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    # The situation a step starts in may still be on its way, as after a click on a link.
+    (folder / "moving.html").write_text("<p>Wait</p><script>setTimeout(() => location = 'index.html', 300)</script>")
+
+    def arrive_at_a_moving_page(page: Page, env: Env) -> None:
+        page.goto(env.url("site", "/moving.html"))
+
+    step = Step("open", "You see **Join us**.", "U ziet **Join us**.", shot=False)
+    tutorial = Tutorial("join", (step,), prepare=arrive_at_a_moving_page)
+    result = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": url}), options(tmp_path))
+    assert result.failure is None, str(result.failure)
+
+
+def test_a_failing_preparation_is_reported_as_step_0(browser: Browser, site: tuple[str, Path], tmp_path: Path) -> None:
+    def open_a_missing_page(page: Page, env: Env) -> None:
+        page.goto(env.url("site", "/index.html"))
+        page.get_by_role("link", name="Members only").click()
+
+    tutorial = Tutorial("join", JOIN.steps, prepare=open_a_missing_page)
+    failure = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": site[0]}), options(tmp_path)).failure
+    assert failure is not None
+    assert str(failure).startswith(
+        'Tutorial join, step 0 (prepare), shown on no page yet: the link "Members only" never appeared (waited 1.5 s).'
+    )

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import click
 
+from orcid_guide.engine.shards import parse_shard
 from orcid_guide.errors import UserError
+from orcid_guide.parallel_runs import default_jobs
 from orcid_guide.project import Project, load_project
 from orcid_guide.shoot import ShootReport, shoot
 from orcid_guide.targets import TARGETS
@@ -25,6 +27,8 @@ def _say(line: str) -> None:
 
 
 def _summarise(report: ShootReport, project: Project) -> None:
+    for name in report.unchanged:
+        click.echo(f"{name}: skipped, unchanged since its last good run (--force runs it)")
     for result in report.results:
         verdict = "FAILED" if result.failure else "ok"
         click.echo(f"{result.name}: {verdict} in {result.seconds:.1f} s, {len(result.shots)} screenshots")
@@ -38,22 +42,38 @@ def _summarise(report: ShootReport, project: Project) -> None:
         click.echo(f"Removed the baseline of a step that no longer exists: {path.relative_to(project.root)}")
     for path in report.stale:
         click.echo(f"A baseline belongs to no step any more (--update removes it): {path.relative_to(project.root)}")
-    if report.review is not None and (new or changed):
+    for shot in report.drifted:
+        share = shot.comparison.changed_share
+        click.echo(f"Changed: {shot.tutorial}/{shot.name} ({share:.2%} of pixels), baseline kept.")
+    for failure in report.failures:
+        click.echo(f"FAILED: {failure}")
+    if report.review is not None and (new or changed or report.failures):
         click.echo(f"Review page: {report.review.relative_to(project.root)}")
-    if changed and not any(
-        shot.written for r in report.results for shot in r.shots if shot.comparison.status == "changed"
-    ):
-        click.echo("Run 'orcid-guide shoot --update' to accept the changed screenshots.")
 
 
-def _shoot_or_fail(project: Project, names: list[str], update: bool, target: str) -> ShootReport:
-    report = shoot(project, names, update=update, target=target, progress=_say)
+def _shoot_or_fail(
+    project: Project,
+    names: list[str],
+    update: bool,
+    target: str,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+) -> ShootReport:
+    """Run and summarise; a failed tutorial or a changed screenshot not accepted ends the command non-zero."""
+    report = shoot(project, names, update=update, target=target, progress=_say, force=force, jobs=jobs, shard=shard)
     _summarise(report, project)
-    failures = [result.failure for result in report.results if result.failure]
+    failures, drifted = report.failures, report.drifted
+    problems = []
+    if drifted:
+        problems.append(f"{len(drifted)} screenshot{'s' if len(drifted) > 1 else ''} changed")
     if failures:
-        raise UserError(
-            str(failures[0]) + (f" ({len(failures) - 1} more tutorials failed.)" if len(failures) > 1 else "")
-        )
+        problems.append(f"{len(failures)} tutorial{'s' if len(failures) > 1 else ''} failed")
+    if problems:
+        review = report.review.relative_to(project.root) if report.review else "the review page"
+        accept = "; accept the changes with 'orcid-guide shoot --update'" if drifted else ""
+        raise UserError(f"{' and '.join(problems)}: see {review}{accept}.")
     return report
 
 
@@ -71,7 +91,54 @@ def _build_site(project: Project, site: Path) -> None:
     click.echo(f"Site written to {site.relative_to(project.root) if site.is_relative_to(project.root) else site}.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneSentence(click.ClickException):
+    """A UserError on its way out through click: printed as 'Error: …' on stderr, exit status 1."""
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            raise _OneSentence(str(error)) from error
+
+
+def _check_port(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        raise UserError(f"Port {value} does not exist; use a port from 1 to 65535 (or 0 for any free port).")
+    return value
+
+
+_FORCE = click.option(
+    "--force", is_flag=True, help="Run every tutorial, also those unchanged since their last good run."
+)
+
+
+def _check_jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    if value is None:
+        return default_jobs()
+    if not value.strip().lstrip("-").isdigit():
+        raise UserError(f"--jobs takes a number of tutorials to run side by side, such as 2; {value!r} is not one.")
+    if int(value) < 1:
+        raise UserError(f"--jobs {int(value)} runs nothing; give at least 1 (the default is the number of cores).")
+    return int(value)
+
+
+_JOBS = click.option(
+    "--jobs",
+    metavar="N",
+    default=None,
+    callback=_check_jobs,
+    help="How many tutorials run side by side, each with its own browser and sandbox [default: the number of cores].",
+)
+
+
+def _check_shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    return parse_shard(value) if value is not None else None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="orcid-guide", prog_name="orcid-guide")
 def cli() -> None:
     """The ORCID and LUCRIS guide: run its executable tutorials, make its screenshots, build and serve it.
 
@@ -89,39 +156,68 @@ def cli() -> None:
     show_default=True,
     help="mock: the embedded ORCID emulator and mock LUCRIS; sandbox: the real ORCID sandbox.",
 )
-def shoot_command(tutorials: tuple[str, ...], update: bool, target: str) -> None:
+@_FORCE
+@_JOBS
+@click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_check_shard,
+    help="Run only shard I of N (every Nth tutorial of the sorted names), to spread a run over CI runners.",
+)
+def shoot_command(
+    tutorials: tuple[str, ...], update: bool, target: str, force: bool, jobs: int, shard: tuple[int, int] | None
+) -> None:
     """Run tutorials in Chromium and compare their screenshots with the baselines.
 
-    Runs every tutorial unless TUTORIALS names some. Always writes a review page (build/review/index.html)
-    showing baseline, new and difference for each screenshot that changed.
+    Runs every tutorial unless TUTORIALS names some, skipping those whose inputs have not changed since their
+    last good run. Always writes a review page (build/review/index.html) with what failed first, then baseline,
+    new and difference for each screenshot that changed. Exits non-zero when a tutorial failed or a screenshot
+    changed and was not accepted with --update.
     """
-    _shoot_or_fail(load_project(), list(tutorials), update, target)
+    _shoot_or_fail(load_project(), list(tutorials), update, target, force=force, jobs=jobs, shard=shard)
 
 
 @cli.command("build")
 @click.option(
     "--site-dir", type=click.Path(path_type=Path), default=None, help="Where to write the site (default: site/)."
 )
-def build_command(site_dir: Path | None) -> None:
-    """Run every tutorial against the embedded sandbox, then build the site in both languages."""
+@_FORCE
+@_JOBS
+def build_command(site_dir: Path | None, force: bool, jobs: int) -> None:
+    """Run every tutorial against the embedded sandbox, then build the site in both languages.
+
+    Stops without building the site when a tutorial failed or a screenshot changed, so the site never shows
+    outdated screenshots; accept changes with 'orcid-guide shoot --update' first.
+    """
     project = load_project()
     started = time.perf_counter()
-    _shoot_or_fail(project, [], update=False, target="mock")
+    _shoot_or_fail(project, [], update=False, target="mock", force=force, jobs=jobs)
     _build_site(project, site_dir or project.root / "site")
     click.echo(f"Done in {time.perf_counter() - started:.1f} s.")
 
 
 @cli.command("serve")
-@click.option("--port", default=8000, show_default=True, help="Port to serve on (on 127.0.0.1).")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    callback=_check_port,
+    help="Port to serve on (on 127.0.0.1); 0 picks a free one.",
+)
 @click.option("--no-shoot", is_flag=True, help="Build from the committed screenshots without running the tutorials.")
 def serve_command(port: int, no_shoot: bool) -> None:
     """Build the guide, then serve it on http://127.0.0.1:8000 until you press Ctrl+C."""
     project = load_project()
     server = _bind_site_server(port, project.root / "site")  # before the slow part, so a busy port fails fast
+    port = server.server_port  # the one the system picked for --port 0
     if not no_shoot:
-        _shoot_or_fail(project, [], update=False, target="mock")
+        _shoot_or_fail(project, [], update=False, target="mock", jobs=default_jobs())
     _build_site(project, project.root / "site")
     click.echo(f"Serving the guide on http://127.0.0.1:{port}/ (Dutch: http://127.0.0.1:{port}/nl/); Ctrl+C stops.")
+    _serve_until_stopped(server)
+
+
+def _serve_until_stopped(server: http.server.ThreadingHTTPServer) -> None:
     try:
         server.serve_forever()
     finally:
@@ -144,10 +240,14 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
 
 
 @cli.command("sandbox")
-@click.option("--orcid-port", default=8100, show_default=True, help="Port of the ORCID emulator.")
-@click.option("--lucris-port", default=8200, show_default=True, help="Port of mock LUCRIS.")
-@click.option("--crossref-port", default=8300, show_default=True, help="Port of the sandbox's Crossref.")
-@click.option("--datacite-port", default=8400, show_default=True, help="Port of the sandbox's DataCite.")
+@click.option("--orcid-port", default=8100, show_default=True, callback=_check_port, help="Port of the ORCID emulator.")
+@click.option("--lucris-port", default=8200, show_default=True, callback=_check_port, help="Port of mock LUCRIS.")
+@click.option(
+    "--crossref-port", default=8300, show_default=True, callback=_check_port, help="Port of the sandbox's Crossref."
+)
+@click.option(
+    "--datacite-port", default=8400, show_default=True, callback=_check_port, help="Port of the sandbox's DataCite."
+)
 @click.option(
     "--fixed/--live",
     default=False,

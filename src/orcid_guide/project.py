@@ -20,6 +20,7 @@ class Project:
     viewport: Viewport
     tolerance: float
     pixel_threshold: int
+    step_timeout: float = 5.0  # seconds a step waits for an element or a label to appear
 
 
 def find_root(start: Path) -> Path:
@@ -43,4 +44,5 @@ def load_project(start: Path | None = None) -> Project:
         viewport=Viewport(width, height, table.get("device-scale", 1)),
         tolerance=float(table.get("tolerance", 0.002)),
         pixel_threshold=int(table.get("pixel-threshold", 24)),
+        step_timeout=float(table.get("step-timeout", 5.0)),
     )

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from orcid_guide.engine.animation import write_animation
-from orcid_guide.engine.browser import find_chromium, launch_chromium
-from orcid_guide.engine.loader import load_tutorials
-from orcid_guide.engine.markers import pages_showing
+from orcid_guide.engine.browser import find_chromium
+from orcid_guide.engine.fingerprint import tutorial_fingerprint
+from orcid_guide.engine.loader import load_tutorials, tutorial_names
 from orcid_guide.engine.review import write_review
-from orcid_guide.engine.runner import Progress, RunOptions, TutorialResult, run_tutorial
-from orcid_guide.engine.shots import ANIMATION, ShotPolicy, stale_baselines
-from orcid_guide.engine.steps import screenshot_name
+from orcid_guide.engine.run_state import load_good_runs, save_good_runs
+from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
+from orcid_guide.engine.shards import select_shard
+from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
+from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.errors import UserError
+from orcid_guide.parallel_runs import run_tutorials
 from orcid_guide.project import Project
-from orcid_guide.targets import check_target, target_env
+from orcid_guide.run_inputs import shared_fingerprint
+from orcid_guide.targets import check_target
+
+STATE_FILE = "state.json"
 
 
 @dataclass
@@ -27,10 +32,20 @@ class ShootReport:
     removed: list[Path] = field(default_factory=list)  # stale baselines deleted by --update
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
     animations: list[str] = field(default_factory=list)  # tutorials whose animation was rewritten
+    unchanged: list[str] = field(default_factory=list)  # tutorials skipped: nothing changed since their last good run
 
     @property
     def failed(self) -> bool:
         return any(result.failure for result in self.results)
+
+    @property
+    def failures(self) -> list[StepFailure]:
+        return [result.failure for result in self.results if result.failure is not None]
+
+    @property
+    def drifted(self) -> list[ShotResult]:
+        """Shots that differ from a baseline that was kept: the guide would show an outdated screenshot."""
+        return [s for r in self.results for s in r.shots if s.comparison.status == "changed" and not s.written]
 
     def count(self, status: str) -> int:
         return sum(shot.comparison.status == status for result in self.results for shot in result.shots)
@@ -43,10 +58,21 @@ def shoot(
     update: bool = False,
     target: str = "mock",
     progress: Progress = lambda line: None,
+    force: bool = False,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
 ) -> ShootReport:
+    """Run the named tutorials (all when none are named), skipping those unchanged since their last good run.
+
+    ``jobs`` tutorials run side by side; ``shard`` (I, N) keeps every Nth of the sorted names, starting at the Ith.
+    """
     if update and target != "mock":
         raise UserError("Baselines come from the mock target; --update cannot be used with --target sandbox.")
-    tutorials = load_tutorials(project.tutorials, names)
+    wanted = names or tutorial_names(project.tutorials)
+    if shard is not None:
+        wanted = select_shard(wanted, *shard)
+        progress(f"Shard {shard[0]}/{shard[1]}: {', '.join(wanted) or 'no tutorial'}")
+    tutorials = load_tutorials(project.tutorials, wanted) if wanted else []
     # Fail with one sentence before starting anything.
     find_chromium()
     checked = check_target(target)
@@ -62,30 +88,59 @@ def shoot(
             compare=target == "mock",
         ),
         failures=project.work / "failures",
+        timeout_ms=project.step_timeout * 1000,
     )
+    # The failures folder describes this run only: an old trace beside a new failure misleads.
+    shutil.rmtree(options.failures, ignore_errors=True)
     report = ShootReport()
-    with sync_playwright() as driver:
-        browser = launch_chromium(driver)
-        try:
-            for tutorial in tutorials:
-                pages = tuple(pages_showing(project.docs, tutorial.name))
-                with target_env(checked, project.work / "sandbox") as env:
-                    result = run_tutorial(browser, tutorial, env, options, pages, progress)
-                report.results.append(result)
-                if result.failure is None and not result.skipped and target == "mock" and tutorial.animation:
-                    frames = [shot.baseline for shot in result.shots]
-                    if write_animation(frames, project.screenshots / tutorial.name / ANIMATION):
-                        report.animations.append(tutorial.name)
-                if result.failure is None and not result.skipped and target == "mock":
-                    current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
-                    for path in stale_baselines(options.shots, tutorial.name, current):
-                        if update:
-                            path.unlink()
-                            report.removed.append(path)
-                        else:
-                            report.stale.append(path)
-        finally:
-            browser.close()
+    # Only runs on the mock target make baselines, so only those are remembered and skipped.
+    remembered = target == "mock"
+    state_file = project.work / STATE_FILE
+    good = load_good_runs(state_file) if remembered else {}
+    shared = shared_fingerprint(project, target) if remembered else ""
+
+    def fingerprint(name: str) -> str:
+        return tutorial_fingerprint(shared, project.tutorials, name, project.screenshots / name)
+
+    to_run = []
+    for tutorial in tutorials:
+        if remembered and not force and good.get(tutorial.name) == fingerprint(tutorial.name):
+            report.unchanged.append(tutorial.name)
+        else:
+            to_run.append(tutorial)
+    results = run_tutorials(project, to_run, checked, options, jobs, progress)
+    for tutorial, result in zip(to_run, results, strict=True):
+        report.results.append(result)
+        if remembered and result.failure is None and not result.skipped and _settle(tutorial, result, options, report):
+            good[tutorial.name] = fingerprint(tutorial.name)  # of the baselines as this run left them
+        else:
+            good.pop(tutorial.name, None)
+    if remembered:
+        save_good_runs(state_file, good)
     shots = [shot for result in report.results for shot in result.shots]
-    report.review = write_review(project.work / "review", shots, project.pixel_threshold)
+    report.review = write_review(
+        project.work / "review", shots, project.pixel_threshold, report.failures, report.unchanged
+    )
     return report
+
+
+def _settle(tutorial: Tutorial, result: TutorialResult, options: RunOptions, report: ShootReport) -> bool:
+    """After a run on the mock target that passed: animation, stale baselines; True when the run was good.
+
+    A run is good when every screenshot matches its baseline or was accepted and no stale baseline is left.
+    """
+    policy = options.shots
+    if tutorial.animation:
+        frames = [shot.baseline for shot in result.shots]
+        if write_animation(frames, policy.baselines / tutorial.name / ANIMATION):
+            report.animations.append(tutorial.name)
+    current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
+    stale = stale_baselines(policy, tutorial.name, current)
+    for path in stale:
+        if policy.update:
+            path.unlink()
+            report.removed.append(path)
+        else:
+            report.stale.append(path)
+    drifted = any(shot.comparison.status == "changed" and not shot.written for shot in result.shots)
+    return not drifted and not (stale and not policy.update)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-
-from playwright.sync_api import Browser, BrowserContext, Playwright
+from typing import TYPE_CHECKING
 
 from orcid_guide.errors import UserError
+
+if TYPE_CHECKING:  # only for annotations: the site build imports this module and need not load Playwright
+    from playwright.sync_api import Browser, BrowserContext, Playwright
 
 # Without these, Chromium phones home at start and on a closed network that costs time and noise.
 CHROMIUM_ARGS = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # innerText honours visibility and CSS text-transform; attributes cover what a reader sees but is not text.
 _SCREEN_TEXT = """() => {
@@ -22,6 +23,14 @@ _SCREEN_TEXT = """() => {
 }"""
 
 
+# The same text and normalisation as below, polled in the page until every (normalised) label is in it.
+_ALL_SHOWN = f"""(labels) => {{
+  const seen = ({_SCREEN_TEXT})().replace(/[\\u2018\\u2019]/g, "'").replace(/[\\u201c\\u201d]/g, '"')
+    .replace(/\\s+/g, " ").trim().toLowerCase();
+  return labels.every((label) => seen.includes(label));
+}}"""
+
+
 def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return re.sub(r"\s+", " ", text).strip().casefold()
@@ -36,3 +45,18 @@ def missing_labels(page: Page, labels: tuple[str, ...]) -> list[str]:
         return []
     seen = screen_text(page)
     return [label for label in labels if normalise(label) not in seen]
+
+
+def wait_for_labels(page: Page, labels: tuple[str, ...], timeout_ms: float) -> list[str]:
+    """The labels still missing after waiting up to ``timeout_ms`` for all of them (through navigations).
+
+    An action may leave the page loading (a click on a link): its labels are waited for the way Playwright
+    waits for an element, by polling in the page, not by sleeping.
+    """
+    if not labels:
+        return []
+    try:
+        page.wait_for_function(_ALL_SHOWN, arg=[normalise(label) for label in labels], timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return missing_labels(page, labels)
+    return []

@@ -1,13 +1,15 @@
-"""The review page: baseline, new shot and difference side by side for every shot that changed."""
+"""The review page: failed tutorials first (what was on screen), then every shot that changed, side by side."""
 
 from __future__ import annotations
 
 import html
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from orcid_guide.engine.images import difference_image
+from orcid_guide.engine.runner import StepFailure
 from orcid_guide.engine.shots import ShotResult
 
 _STYLE = """
@@ -16,27 +18,59 @@ section { margin-bottom: 3rem; }
 .row { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1rem; }
 figure { margin: 0; } img { width: 100%; border: 1px solid #ccc; }
 figcaption { font-size: .9rem; color: #555; margin-bottom: .3rem; }
+.failure h2 { color: #a40000; } .failure img { max-width: 60rem; }
 """
 
 
-def write_review(folder: Path, shots: list[ShotResult], pixel_threshold: int) -> Path:
-    """Write ``folder/index.html`` for the shots that are new or changed; return its path."""
+def write_review(
+    folder: Path,
+    shots: list[ShotResult],
+    pixel_threshold: int,
+    failures: Sequence[StepFailure] = (),
+    unchanged_tutorials: Sequence[str] = (),
+) -> Path:
+    """Write ``folder/index.html``: the failures, then the shots that are new or changed; return its path.
+
+    ``unchanged_tutorials`` were skipped because nothing they depend on changed since their last good run.
+    """
     if folder.exists():
         shutil.rmtree(folder)
     images = folder / "images"
     images.mkdir(parents=True)
     differing = [shot for shot in shots if shot.comparison.status != "same"]
-    sections = [_section(shot, images, folder, pixel_threshold) for shot in differing]
-    if not sections:
-        sections = ["<p>No screenshot differs from its baseline.</p>"]
+    sections = [_failure_section(failure, images, folder) for failure in failures]
+    sections += [_section(shot, images, folder, pixel_threshold) for shot in differing]
+    summary = f"{len(differing)} of {len(shots)} screenshots differ from their baselines."
+    if failures:
+        count = f"{len(failures)} tutorial{'s' if len(failures) > 1 else ''}"
+        summary = f"{count} failed (shown first); {summary}"
+    elif not differing:
+        sections.append("<p>No screenshot differs from its baseline.</p>")
+    if unchanged_tutorials:
+        names = html.escape(", ".join(unchanged_tutorials))
+        sections.append(f"<p>Not run, as nothing they depend on changed since their last good run: {names}.</p>")
     page = folder / "index.html"
     page.write_text(
         "<!doctype html><html lang='en'><meta charset='utf-8'><title>Screenshot review</title>"
-        f"<style>{_STYLE}</style><h1>Screenshot review</h1>"
-        f"<p>{len(differing)} of {len(shots)} screenshots differ from their baselines.</p>" + "".join(sections),
+        f"<style>{_STYLE}</style><h1>Screenshot review</h1><p>{summary}</p>" + "".join(sections),
         encoding="utf-8",
     )
     return page
+
+
+def _failure_section(failure: StepFailure, images: Path, folder: Path) -> str:
+    title = html.escape(f"FAILED: {failure.tutorial}, step {failure.number} ({failure.step})")
+    parts = [f"<section class='failure'><h2>{title}</h2><p>{html.escape(str(failure))}</p>"]
+    if failure.screenshot.is_file() and failure.screenshot.stat().st_size:
+        copy = images / f"{failure.tutorial}--failed--{failure.screenshot.name}"
+        shutil.copyfile(failure.screenshot, copy)
+        parts.append(_figure("What was on screen when the step failed", copy, folder))
+    if failure.trace is not None:
+        link = html.escape(os.path.relpath(failure.trace, folder).replace(os.sep, "/"))
+        command = html.escape(f".venv/bin/playwright show-trace {os.path.relpath(failure.trace)}")
+        name = html.escape(failure.trace.name)
+        parts.append(f"<p>Trace: <a href='{link}'>{name}</a> (open it with <code>{command}</code>).</p>")
+    return "".join(parts) + "</section>"
 
 
 def _section(shot: ShotResult, images: Path, folder: Path, pixel_threshold: int) -> str:

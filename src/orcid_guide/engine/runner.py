@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from orcid_guide.engine.browser import Viewport, new_context
+from orcid_guide.engine.failure_text import describe_error
 from orcid_guide.engine.images import Box, mark
 from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
-from orcid_guide.engine.labels import missing_labels
+from orcid_guide.engine.labels import missing_labels, screen_text, wait_for_labels
 from orcid_guide.engine.shots import ShotPolicy, ShotResult, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
 
@@ -28,13 +29,14 @@ class StepFailure:
     pages: tuple[str, ...]
     problem: str
     screenshot: Path
-    trace: Path
+    trace: Path | None  # None when the run was not traced
 
     def __str__(self) -> str:
         shown_on = ", ".join(self.pages) or "no page yet"
+        trace = _near(self.trace) if self.trace is not None else "none"
         return (
             f"Tutorial {self.tutorial}, step {self.number} ({self.step}), shown on {shown_on}: {self.problem} "
-            f"What was on screen: {_near(self.screenshot)}; trace: {_near(self.trace)}"
+            f"What was on screen: {_near(self.screenshot)}; trace: {trace}"
         )
 
 
@@ -61,6 +63,8 @@ class RunOptions:
     shots: ShotPolicy
     failures: Path  # where a failing step leaves its screenshot and trace
     timeout_ms: float = 5_000
+    # Tracing costs most of a second per tutorial; a caller that re-runs a failure with tracing turns it off.
+    trace: bool = True
 
 
 class LabelMissing(Exception):
@@ -80,9 +84,11 @@ def run_tutorial(
     result = TutorialResult(tutorial.name)
     context = new_context(browser, options.viewport)
     context.set_default_timeout(options.timeout_ms)
-    context.tracing.start(screenshots=True, snapshots=True)
+    if options.trace:
+        context.tracing.start(screenshots=True, snapshots=True)
     page = context.new_page()
-    number, current = 0, tutorial.steps[0]
+    # A failure before step 1 is reported as step 0, "prepare": the situation the tutorial assumes.
+    number, current = 0, replace(tutorial.steps[0], id="prepare")
     try:
         if tutorial.prepare is not None:
             tutorial.prepare(page, env)
@@ -98,10 +104,13 @@ def run_tutorial(
             shot = _run_step(page, current, env, options)
             if shot is not None:
                 result.shots.append(record_shot(options.shots, tutorial.name, screenshot_name(number, current), shot))
-    except (LabelMissing, KeptFileMissing, PlaywrightError, AssertionError) as error:
-        result.failure = _record_failure(context, page, tutorial, number, current, pages, _describe(error), options)
+    except Exception as error:  # whatever a step raised is reported the same way, at that step
+        own_words = isinstance(error, LabelMissing | KeptFileMissing)
+        problem = str(error) if own_words else describe_error(error, _screen_or_nothing(page))
+        result.failure = _record_failure(context, page, tutorial, number, current, pages, problem, options)
     else:
-        context.tracing.stop()
+        if options.trace:
+            context.tracing.stop()
     finally:
         context.close()
         result.seconds = time.perf_counter() - started
@@ -114,7 +123,7 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions) -> bytes | 
     if step.act is not None:
         step.act(page, env)
     if missing:
-        still = missing_labels(page, tuple(missing))
+        still = wait_for_labels(page, tuple(missing), options.timeout_ms)
         if still:
             quoted = ", ".join(f'"{label}"' for label in still)
             verb = "are" if len(still) > 1 else "is"
@@ -138,15 +147,11 @@ def _capture(page: Page, target: Locator | None, scale: float) -> bytes:
     return mark(raw, Box(**box) if box else None, scale)
 
 
-def _describe(error: Exception) -> str:
-    if isinstance(error, LabelMissing | KeptFileMissing):
-        return str(error)
-    # Playwright's messages end in a long call log; its first line and the element waited for say enough.
-    message, _, log = str(error).partition("Call log:")
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
-    summary = " ".join(lines[:2]).rstrip(".")
-    waited = next((line.strip(" -") for line in log.splitlines() if "waiting for" in line), "")
-    return f"{summary} ({waited})." if waited else f"{summary}."
+def _screen_or_nothing(page: Page) -> str:
+    try:
+        return screen_text(page)
+    except PlaywrightError:  # the page may be gone or navigating
+        return ""
 
 
 def _record_failure(
@@ -162,10 +167,11 @@ def _record_failure(
     folder = options.failures / tutorial.name
     folder.mkdir(parents=True, exist_ok=True)
     screenshot = folder / screenshot_name(number, step)
-    trace = folder / "trace.zip"
+    trace = folder / "trace.zip" if options.trace else None
     try:
         page.screenshot(path=str(screenshot), animations="disabled", caret="hide")
     except PlaywrightError:
         screenshot.write_bytes(b"")
-    context.tracing.stop(path=str(trace))
+    if trace is not None:
+        context.tracing.stop(path=str(trace))
     return StepFailure(tutorial.name, number, step.id, pages, problem, screenshot, trace)

@@ -1,0 +1,45 @@
+"""Shared by the bench_*.py scripts: time cases by the median of interleaved runs, and print their ratio.
+
+Interleaving (A, B, A, B, …) spreads whatever else the machine is doing over both cases alike; the median
+ignores the odd slow run. Read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ORCID_GUIDE = str(Path(sys.executable).with_name("orcid-guide"))
+
+
+def interleaved_medians(cases: dict[str, Callable[[], object]], rounds: int, warm_up: bool = True) -> dict[str, float]:
+    """Seconds per case: the median of ``rounds`` runs, the cases taking turns (after one untimed round)."""
+    timings: dict[str, list[float]] = {name: [] for name in cases}
+    for round_number in range(rounds + (1 if warm_up else 0)):
+        for name, case in cases.items():
+            started = time.perf_counter()
+            case()
+            elapsed = time.perf_counter() - started
+            if round_number or not warm_up:
+                timings[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def run(command: Sequence[str], cwd: Path = ROOT, ok: Callable[[int], bool] = lambda status: status == 0) -> None:
+    """Run a command quietly; stop the benchmark if it did not do what it should."""
+    done = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, check=False)
+    if not ok(done.returncode):
+        sys.exit(f"{' '.join(command)} ended with status {done.returncode}:\n{done.stdout}{done.stderr}")
+
+
+def report(title: str, medians: dict[str, float], numerator: str, denominator: str, goal: float, rounds: int) -> None:
+    for name, seconds in medians.items():
+        print(f"{name:44} {seconds:7.2f} s")
+    ratio = medians[numerator] / medians[denominator]
+    verdict = "meets" if ratio <= goal else "misses"
+    print(f"{title}: ratio {ratio:.2f} ({verdict} the goal of at most {goal:.2f}; median of {rounds} interleaved runs)")
