@@ -3,6 +3,8 @@ selected works" (the dialog "Set visibility selected works"). Both save at once,
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -11,7 +13,7 @@ from orcid_guide.sandbox.orcid.request_context import db, now_ms
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_record import render_record
 from orcid_guide.sandbox.orcid.works_store import NotOnRecord, set_visibility
-from orcid_guide.sandbox.orcid.works_view import works_for
+from orcid_guide.sandbox.orcid.works_view import works_for, works_panel
 
 blueprint = Blueprint("visibility", __name__)
 
@@ -49,16 +51,23 @@ def _save(put_codes: list[int], visibility: str) -> None:
 @signin_required
 def set_work_visibility(put_code: int) -> BaseResponse:
     _save([put_code], _chosen_visibility())
-    return redirect(url_for("record.my_orcid", _anchor=f"work-{put_code}"), code=303)
+    # Back to the page of the Works panel the selector was on (its form's action carries page and size).
+    paging: dict[str, Any] = {
+        name: int(request.args[name]) for name in ("page", "size") if request.args.get(name, "").isdigit()
+    }
+    return redirect(url_for("record.my_orcid", **paging, _anchor=f"work-{put_code}"), code=303)
 
 
 @blueprint.get("/my-orcid/works/set-visibility")
 @signin_required
 def selected_works_dialog() -> str | BaseResponse:
-    works = works_for(db(), _owner(), owner=True)
-    if request.args.get("all") != "1":
+    if request.args.get("all") == "1":
+        # Select all ticks every version on the page being shown, as ORCID's selects that page's works.
+        panel = works_panel(db(), _owner(), owner=True, args=request.args)
+        works = [work for group in panel.groups for work in group.versions]
+    else:
         chosen = set(_put_codes(request.args.getlist("put_code")))
-        works = [work for work in works if work.put_code in chosen]
+        works = [work for work in works_for(db(), _owner(), owner=True) if work.put_code in chosen]
     if not works:
         return render_record(notice=NOTHING_SELECTED)
     return render_record(dialog_works=works)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from orcid_guide.sandbox.orcid.stored_works import OWNER, PUBLIC_ONLY, StoredWork, readable_works
+from orcid_guide.sandbox.orcid.work_groups import group_works
+from orcid_guide.sandbox.orcid.works_paging import Page, page_from
 
 # What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
 VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted Parties", "private": "Only me"}
@@ -85,3 +88,34 @@ def works_for(db: sqlite3.Connection, orcid: str, *, owner: bool) -> list[WorkSu
     The same filter as the API's (stored_works.ReadAccess), so the pages and the API cannot disagree.
     """
     return [summary(work) for work in readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY)]
+
+
+@dataclass(frozen=True)
+class WorkGroupSummary:
+    """One entry of the Works panel: the preferred version, and the other versions (sources) of the same work."""
+
+    preferred: WorkSummary
+    others: tuple[WorkSummary, ...]
+
+    @property
+    def versions(self) -> tuple[WorkSummary, ...]:
+        return (self.preferred, *self.others)
+
+
+@dataclass(frozen=True)
+class WorksPanel:
+    groups: tuple[WorkGroupSummary, ...]  # the groups on this page
+    page: Page
+
+
+def works_panel(db: sqlite3.Connection, orcid: str, *, owner: bool, args: Mapping[str, str]) -> WorksPanel:
+    """The page of groups the query string asks for, grouped as the API groups (work_groups), after the same
+    read filter, so a group holds only the versions this viewer may see. The preferred version comes first
+    (work_groups orders each group by display index, as ORCID picks its preferred source)."""
+    groups = group_works(readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY))
+    page = page_from(args, len(groups))
+    shown = tuple(
+        WorkGroupSummary(summary(members[0]), tuple(summary(work) for work in members[1:]))
+        for members in groups[page.start : page.end]
+    )
+    return WorksPanel(shown, page)
