@@ -1,14 +1,19 @@
 """The Works panel of /my-orcid and the public record: one entry per group of versions (the API's grouping),
-each version only for viewers who may see it, and pages of 10, 50 or 100 groups (50 unless chosen)."""
+each version only for viewers who may see it, and pages of 10, 50 or 100 groups (50 unless chosen). The last
+tests drive what needs a browser: opening the other sources, and "Items per page:"."""
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from playwright.sync_api import Page, expect
+from werkzeug.serving import make_server
 
 from orcid_guide.sandbox.orcid.database import connect, transaction
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
@@ -192,3 +197,52 @@ def test_select_all_picks_every_version_on_the_page_shown(app: Flask, owner: Fla
     dialog = owner.get("/my-orcid/works/set-visibility", query_string={"all": "1", "size": "10", "page": "2"}).text
     chosen = re.findall(r"<li>([^<]*)<input type=\"hidden\" name=\"put_code\"", dialog)
     assert sorted(chosen) == ["Work 011", "Work 011 again", "Work 012"]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Flask, str]]:
+    app = make_app(tmp_path, clients=(LUCRIS_CLIENT, CROSSREF_CLIENT))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        yield app, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def sign_in_browser(page: Page, base: str) -> None:
+    page.goto(f"{base}/signin")
+    page.get_by_label("Email or ORCID iD").fill(CARBERRY.email)
+    page.get_by_label("Password").fill(CARBERRY.password)
+    page.get_by_role("button", name="Sign in to ORCID").click()
+    expect(page.get_by_role("heading", name="Works")).to_be_visible()
+
+
+def test_other_sources_open_and_close(page: Page, served: tuple[Flask, str]) -> None:
+    app, base = served
+    add_many(app, 2)
+    add(app, "Work 001, Crossref's version", CROSSREF, doi="10.5555/w1", year=2999)
+    sign_in_browser(page, base)
+    other = page.get_by_text("Source: Crossref Metadata Search")
+    expect(other).to_be_hidden()
+    page.get_by_text("(of 2)").click()
+    expect(other).to_be_visible()
+    expect(page.get_by_role("group", name="Set visibility for Work 001, Crossref's version")).to_be_visible()
+    page.get_by_text("(Close other sources)").click()
+    expect(other).to_be_hidden()
+
+
+def test_items_per_page_shows_that_many_at_once(page: Page, served: tuple[Flask, str]) -> None:
+    app, base = served
+    add_many(app, 60)
+    sign_in_browser(page, base)
+    expect(page.locator(".work")).to_have_count(50)
+    expect(page.get_by_text("1 – 50 of 60").first).to_be_visible()
+    page.get_by_label("Items per page:").first.select_option("10")
+    expect(page.locator(".work")).to_have_count(10)
+    page.get_by_role("link", name="Last page").first.click()
+    expect(page.get_by_text("51 – 60 of 60").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Work 060")).to_be_visible()
