@@ -233,6 +233,13 @@ def test_other_sources_open_and_close(page: Page, served: tuple[Flask, str]) -> 
     expect(page.get_by_role("group", name="Set visibility for Work 001, Crossref's version")).to_be_visible()
     page.get_by_text("(Close other sources)").click()
     expect(other).to_be_hidden()
+    # A version's selector saves at once, and the page comes back with that version open.
+    page.get_by_text("(of 2)").click()
+    selector = page.get_by_role("group", name="Set visibility for Work 001, Crossref's version")
+    selector.get_by_role("radio", name="Only me").click()
+    page.wait_for_url("**/my-orcid#work-*")
+    expect(selector).to_be_visible()
+    expect(selector.get_by_role("radio", name="Only me")).to_be_checked()
 
 
 def test_items_per_page_shows_that_many_at_once(page: Page, served: tuple[Flask, str]) -> None:
