@@ -120,6 +120,37 @@ def test_the_owner_sees_the_private_version_in_the_group(app: Flask, owner: Flas
     assert "private copy" in page and "(of 2)" in page
 
 
+def test_the_page_groups_exactly_as_the_api_does(app: Flask) -> None:
+    """Transitive version-of links, part-of (which does not group), works without ids, mixed visibility."""
+    db = connect(app.config[SETTINGS_KEY].database)
+    ids = {
+        "A": (NewExternalId("doi", "10.1/a"),),
+        "B": (NewExternalId("doi", "10.1/b"), NewExternalId("doi", "10.1/a", relationship="version-of")),
+        "C": (NewExternalId("pmid", "99"), NewExternalId("doi", "10.1/b", relationship="version-of")),
+        "D": (NewExternalId("pmid", "7"), NewExternalId("isbn", "978", relationship="part-of")),
+        "E": (NewExternalId("pmid", "8"), NewExternalId("isbn", "978", relationship="part-of")),
+        "F": (),
+        "G": (NewExternalId("doi", "https://doi.org/10.1/A"),),
+    }
+    try:
+        with transaction(db):
+            for number, (title, external) in enumerate(ids.items()):
+                visibility = "private" if title == "B" else "public"
+                work = NewWork(title, "journal-article", visibility, year=2000 + number % 3, external_ids=external)
+                insert_work(db, CARBERRY.orcid, work, LUCRIS if number % 2 else CROSSREF, now_ms=0)
+    finally:
+        db.close()
+    api = app.test_client().get(f"/v3.0/{CARBERRY.orcid}/works", headers={"Accept": "application/vnd.orcid+json"})
+    expected = [[s["put-code"] for s in group["work-summary"]] for group in api.get_json()["group"]]
+    page = app.test_client().get(f"/{CARBERRY.orcid}").text
+    shown = [
+        [int(code) for code in re.findall(r'id="work-(\d+)"', entry)] for entry in page.split('<li class="work" ')[1:]
+    ]
+    assert shown == expected
+    assert any(len(group) > 1 for group in shown)  # the record does have a group to get right
+    assert count(page) == len(expected)
+
+
 def test_fifty_groups_a_page_by_default_and_the_count_counts_groups(app: Flask, owner: FlaskClient) -> None:
     add_many(app, 51)
     add(app, "Work 001", CROSSREF, doi="10.5555/w1", year=2999)  # a second version: no extra entry
