@@ -19,7 +19,7 @@ from orcid_guide.sandbox.orcid.database import connect, transaction
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
+from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, post_form, sign_in
 from orcid_guide.sandbox.orcid.works_paging import page_from
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, insert_work
 
@@ -284,3 +284,24 @@ def test_items_per_page_shows_that_many_at_once(page: Page, served: tuple[Flask,
     page.get_by_role("link", name="Last page").first.click()
     expect(page.get_by_text("51 – 60 of 60").first).to_be_visible()
     expect(page.get_by_role("heading", name="Work 060")).to_be_visible()
+
+
+def test_saving_the_selected_works_returns_to_the_same_page(app: Flask, owner: FlaskClient) -> None:
+    add_many(app, 15)
+    dialog = owner.get("/my-orcid/works/set-visibility", query_string={"all": "1", "size": "10", "page": "2"}).text
+    put_codes = re.findall(r'name="put_code" value="(\d+)"></li>', dialog)
+    assert len(put_codes) == 5
+    assert '<input type="hidden" name="page" value="2"><input type="hidden" name="size" value="10">' in dialog
+    answer = owner.post(
+        "/my-orcid/works/set-visibility",
+        data={
+            "csrf_token": csrf_from(dialog),
+            "put_code": put_codes,
+            "visibility": "limited",
+            "page": "2",
+            "size": "10",
+        },
+    )
+    assert answer.status_code == 303
+    assert answer.headers["Location"] == "/my-orcid?page=2&size=10"
+    assert owner.get(answer.headers["Location"]).text.count('value="limited" checked') == 5

@@ -3,6 +3,7 @@ selected works" (the dialog "Set visibility selected works"). Both save at once,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, abort, redirect, request, url_for
@@ -40,6 +41,11 @@ def _put_codes(values: list[str]) -> list[int]:
     return [int(value) for value in values]
 
 
+def _paging(values: Mapping[str, str]) -> dict[str, Any]:
+    """The page and page size of the Works panel a form was sent from, to return to it."""
+    return {name: int(values[name]) for name in ("page", "size") if values.get(name, "").isdigit()}
+
+
 def _save(put_codes: list[int], visibility: str) -> None:
     try:
         set_visibility(db(), _owner(), put_codes, visibility, now_ms=now_ms())
@@ -52,10 +58,7 @@ def _save(put_codes: list[int], visibility: str) -> None:
 def set_work_visibility(put_code: int) -> BaseResponse:
     _save([put_code], _chosen_visibility())
     # Back to the page of the Works panel the selector was on (its form's action carries page and size).
-    paging: dict[str, Any] = {
-        name: int(request.args[name]) for name in ("page", "size") if request.args.get(name, "").isdigit()
-    }
-    return redirect(url_for("record.my_orcid", **paging, _anchor=f"work-{put_code}"), code=303)
+    return redirect(url_for("record.my_orcid", **_paging(request.args), _anchor=f"work-{put_code}"), code=303)
 
 
 @blueprint.get("/my-orcid/works/set-visibility")
@@ -84,4 +87,4 @@ def set_selected_visibility() -> str | BaseResponse:
         works = [work for work in works_for(db(), _owner(), owner=True) if work.put_code in chosen]
         return render_record(dialog_works=works, dialog_error=NO_VISIBILITY)
     _save(put_codes, _chosen_visibility())
-    return redirect(url_for("record.my_orcid"), code=303)
+    return redirect(url_for("record.my_orcid", **_paging(request.form)), code=303)
