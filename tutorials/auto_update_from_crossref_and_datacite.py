@@ -62,6 +62,8 @@ def open_add_menu(page: Page, env: Env) -> None:
 def open_search_and_link(page: Page, env: Env) -> None:
     open_add_menu(page, env)
     page.get_by_role("menuitem", name="Search & link").click()
+    # The step's labels are read once this has run: wait for the page the click opens, not the one it leaves.
+    expect(page.get_by_role("heading", name="Link works")).to_be_visible()
 
 
 def tick(titles: tuple[str, ...]) -> Callable[[Page, Env], None]:

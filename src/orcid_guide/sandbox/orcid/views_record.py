@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response as BaseResponse
@@ -10,7 +12,8 @@ from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_inbox import inbox_page
-from orcid_guide.sandbox.orcid.works_view import VISIBILITY_LABELS, WorkSummary, works_for
+from orcid_guide.sandbox.orcid.works_paging import PAGE_SIZES
+from orcid_guide.sandbox.orcid.works_view import VISIBILITY_LABELS, WorkSummary, works_panel
 
 blueprint = Blueprint("record", __name__)
 
@@ -62,7 +65,9 @@ def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error
         "my_orcid.html",
         user=user,
         id_uri=id_uri(user.orcid),
-        works=works_for(db(), user.orcid, owner=True),
+        panel=works_panel(db(), user.orcid, owner=True, args=request.args),
+        page_sizes=PAGE_SIZES,
+        pages_url=partial(url_for, "record.my_orcid"),
         add_menu=ADD_MENUS[settings().add_menu],
         visibility_choices=WORK_VISIBILITY_CHOICES,
         dialog_works=dialog_works,
@@ -91,7 +96,9 @@ def public_record(orcid_id: str) -> str:
         names_public=names_row["names_visibility"] == "public",
         id_uri=id_uri(record.orcid),
         # The public page shows public items even to the owner: it is what everyone else sees.
-        works=works_for(db(), record.orcid, owner=False),
+        panel=works_panel(db(), record.orcid, owner=False, args=request.args),
+        page_sizes=PAGE_SIZES,
+        pages_url=partial(url_for, "record.public_record", orcid_id=record.orcid),
         viewer_is_owner=owner,
     )
 

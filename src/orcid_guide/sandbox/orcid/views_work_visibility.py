@@ -3,6 +3,9 @@ selected works" (the dialog "Set visibility selected works"). Both save at once,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask import Blueprint, abort, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -11,7 +14,7 @@ from orcid_guide.sandbox.orcid.request_context import db, now_ms
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_record import render_record
 from orcid_guide.sandbox.orcid.works_store import NotOnRecord, set_visibility
-from orcid_guide.sandbox.orcid.works_view import works_for
+from orcid_guide.sandbox.orcid.works_view import works_for, works_panel
 
 blueprint = Blueprint("visibility", __name__)
 
@@ -38,6 +41,11 @@ def _put_codes(values: list[str]) -> list[int]:
     return [int(value) for value in values]
 
 
+def _paging(values: Mapping[str, str]) -> dict[str, Any]:
+    """The page and page size of the Works panel a form was sent from, to return to it."""
+    return {name: int(values[name]) for name in ("page", "size") if values.get(name, "").isdigit()}
+
+
 def _save(put_codes: list[int], visibility: str) -> None:
     try:
         set_visibility(db(), _owner(), put_codes, visibility, now_ms=now_ms())
@@ -49,16 +57,20 @@ def _save(put_codes: list[int], visibility: str) -> None:
 @signin_required
 def set_work_visibility(put_code: int) -> BaseResponse:
     _save([put_code], _chosen_visibility())
-    return redirect(url_for("record.my_orcid", _anchor=f"work-{put_code}"), code=303)
+    # Back to the page of the Works panel the selector was on (its form's action carries page and size).
+    return redirect(url_for("record.my_orcid", **_paging(request.args), _anchor=f"work-{put_code}"), code=303)
 
 
 @blueprint.get("/my-orcid/works/set-visibility")
 @signin_required
 def selected_works_dialog() -> str | BaseResponse:
-    works = works_for(db(), _owner(), owner=True)
-    if request.args.get("all") != "1":
+    if request.args.get("all") == "1":
+        # Select all ticks every version on the page being shown, as ORCID's selects that page's works.
+        panel = works_panel(db(), _owner(), owner=True, args=request.args)
+        works = [work for group in panel.groups for work in group.versions]
+    else:
         chosen = set(_put_codes(request.args.getlist("put_code")))
-        works = [work for work in works if work.put_code in chosen]
+        works = [work for work in works_for(db(), _owner(), owner=True) if work.put_code in chosen]
     if not works:
         return render_record(notice=NOTHING_SELECTED)
     return render_record(dialog_works=works)
@@ -75,4 +87,4 @@ def set_selected_visibility() -> str | BaseResponse:
         works = [work for work in works_for(db(), _owner(), owner=True) if work.put_code in chosen]
         return render_record(dialog_works=works, dialog_error=NO_VISIBILITY)
     _save(put_codes, _chosen_visibility())
-    return redirect(url_for("record.my_orcid"), code=303)
+    return redirect(url_for("record.my_orcid", **_paging(request.form)), code=303)

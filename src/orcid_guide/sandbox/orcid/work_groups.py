@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from orcid_guide.sandbox.orcid.stored_works import StoredExternalId, StoredWork
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from orcid_guide.sandbox.orcid.stored_works import StoredExternalId
 
 GROUPING_RELATIONSHIPS = ("self", "version-of")
 
 
-def grouping_ids(work: StoredWork) -> list[StoredExternalId]:
+class Groupable(Protocol):
+    """A work as far as grouping goes (a StoredWork, or the WorkOutline a record page groups)."""
+
+    @property
+    def put_code(self) -> int: ...
+
+    @property
+    def display_index(self) -> int: ...
+
+    @property
+    def external_ids(self) -> tuple[StoredExternalId, ...]: ...
+
+
+W = TypeVar("W", bound=Groupable)
+
+
+def grouping_ids(work: Groupable) -> list[StoredExternalId]:
     return [ext for ext in work.external_ids if ext.relationship in GROUPING_RELATIONSHIPS]
 
 
-def group_works(works: list[StoredWork]) -> list[list[StoredWork]]:
+def group_works(works: Sequence[W]) -> list[list[W]]:
     """Groups in the order of their first work; a work without grouping identifiers is a group of its own."""
     parent = list(range(len(works)))
 
@@ -31,13 +50,13 @@ def group_works(works: list[StoredWork]) -> list[list[StoredWork]]:
                 parent[max(a, b)] = min(a, b)
             else:
                 first_with[key] = index
-    groups: dict[int, list[StoredWork]] = {}
+    groups: dict[int, list[W]] = {}
     for index, work in enumerate(works):
         groups.setdefault(root(index), []).append(work)
     return [sorted(members, key=lambda w: (-w.display_index, w.put_code)) for _, members in sorted(groups.items())]
 
 
-def group_external_ids(members: list[StoredWork]) -> list[StoredExternalId]:
+def group_external_ids(members: Sequence[Groupable]) -> list[StoredExternalId]:
     """The group's identifiers: each grouping identifier of its works once (by type and normalized value)."""
     seen: set[tuple[str, str]] = set()
     result = []

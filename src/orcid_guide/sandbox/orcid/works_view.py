@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from orcid_guide.sandbox.orcid.stored_works import OWNER, PUBLIC_ONLY, StoredWork, readable_works
+from orcid_guide.sandbox.orcid.stored_works import (
+    OWNER,
+    PUBLIC_ONLY,
+    StoredWork,
+    readable_outlines,
+    readable_works,
+    works_by_put_code,
+)
+from orcid_guide.sandbox.orcid.work_groups import GROUPING_RELATIONSHIPS, group_works
+from orcid_guide.sandbox.orcid.works_paging import Page, page_from
 
 # What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
 VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted Parties", "private": "Only me"}
@@ -85,3 +95,40 @@ def works_for(db: sqlite3.Connection, orcid: str, *, owner: bool) -> list[WorkSu
     The same filter as the API's (stored_works.ReadAccess), so the pages and the API cannot disagree.
     """
     return [summary(work) for work in readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY)]
+
+
+@dataclass(frozen=True)
+class WorkGroupSummary:
+    """One entry of the Works panel: the preferred version, and the other versions (sources) of the same work."""
+
+    preferred: WorkSummary
+    others: tuple[WorkSummary, ...]
+
+    @property
+    def versions(self) -> tuple[WorkSummary, ...]:
+        return (self.preferred, *self.others)
+
+
+@dataclass(frozen=True)
+class WorksPanel:
+    groups: tuple[WorkGroupSummary, ...]  # the groups on this page
+    page: Page
+
+
+def works_panel(db: sqlite3.Connection, orcid: str, *, owner: bool, args: Mapping[str, str]) -> WorksPanel:
+    """The page of groups the query string asks for, grouped as the API groups (work_groups), after the same
+    read filter, so a group holds only the versions this viewer may see. The preferred version comes first
+    (work_groups orders each group by display index, as ORCID picks its preferred source)."""
+    access = OWNER if owner else PUBLIC_ONLY
+    # Every work is grouped (a page is counted in groups), but only the page's works are read in full.
+    groups = group_works(readable_outlines(db, orcid, access, GROUPING_RELATIONSHIPS))
+    page = page_from(args, len(groups))
+    on_page = groups[page.start : page.end]
+    works = works_by_put_code(db, orcid, [outline.put_code for members in on_page for outline in members])
+    shown = []
+    for members in on_page:
+        # Checked again on the full works: one changed or deleted between the two reads is left out, not leaked.
+        versions = [works[o.put_code] for o in members if o.put_code in works and access.allows(works[o.put_code])]
+        if versions:
+            shown.append(WorkGroupSummary(summary(versions[0]), tuple(summary(work) for work in versions[1:])))
+    return WorksPanel(tuple(shown), page)
