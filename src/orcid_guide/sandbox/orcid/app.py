@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
+from orcid_guide.sandbox import web_links
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import register_clients
@@ -81,6 +82,7 @@ def create_app(settings: OrcidSettings) -> Flask:
         }
     )
     app.url_map.converters["orcid"] = OrcidIdConverter
+    web_links.install(app)
     app.before_request(csrf.check_request)
     app.before_request(_load_user)
     app.after_request(_no_framing)

@@ -8,6 +8,7 @@ from typing import Any
 
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES
 from orcid_guide.sandbox.orcid.works_store import NewContributor, NewExternalId, NewWork
+from orcid_guide.sandbox.web_links import is_web_url
 
 # ORCID API v3.0 work types.
 WORK_TYPES = frozenset(
@@ -93,6 +94,14 @@ def _text(node: Any, *path: str) -> str:
     raise InvalidWork(f"{'/'.join(path)} must be a string.")
 
 
+def _link(node: Any, *path: str) -> str:
+    """An optional link: empty, or an http(s) URL ("Invalid url" is what ORCID's work form says otherwise)."""
+    text = _text(node, *path)
+    if text and not is_web_url(text):
+        raise InvalidWork(f"Invalid url: {'/'.join(path)} must be a full http:// or https:// URL.")
+    return text
+
+
 def _date_part(node: Any, part: str, low: int, high: int) -> int | None:
     text = _text(node, part, "value")
     if not text:
@@ -118,7 +127,7 @@ def _external_ids(data: dict[str, Any]) -> tuple[NewExternalId, ...]:
             raise InvalidWork("Every external identifier needs an external-id-type and an external-id-value.")
         if relationship not in RELATIONSHIPS:
             raise InvalidWork(f"Unknown external-id-relationship {relationship!r}.")
-        result.append(NewExternalId(kind, value, _text(item, "external-id-url", "value"), relationship))
+        result.append(NewExternalId(kind, value, _link(item, "external-id-url", "value"), relationship))
     if not any(ext.relationship == "self" for ext in result):
         raise InvalidWork("A work needs at least one external identifier with relationship self.")
     return tuple(result)
@@ -176,7 +185,7 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
         year=year,
         month=month,
         day=day,
-        url=_text(data, "url", "value"),
+        url=_link(data, "url", "value"),
         citation_type=_text(data, "citation", "citation-type"),
         citation_value=_text(data, "citation", "citation-value"),
         external_ids=_external_ids(data),
