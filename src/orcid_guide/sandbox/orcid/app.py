@@ -27,6 +27,7 @@ from orcid_guide.sandbox.orcid.views_register import blueprint as register_bluep
 from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
 from orcid_guide.sandbox.orcid.views_trusted import blueprint as trusted_blueprint
 from orcid_guide.sandbox.orcid.views_work_visibility import blueprint as visibility_blueprint
+from orcid_guide.sandbox.whole_numbers import PutCodeConverter
 
 SESSION_COOKIE = "orcid_session"
 
@@ -79,9 +80,12 @@ def create_app(settings: OrcidSettings) -> Flask:
             "SESSION_COOKIE_NAME": SESSION_COOKIE,
             "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_HTTPONLY": True,
+            # A bulk of 100 works fits many times over; a bigger body is refused with 413 before it is read.
+            "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         }
     )
     app.url_map.converters["orcid"] = OrcidIdConverter
+    app.url_map.converters["put_code"] = PutCodeConverter
     web_links.install(app)
     app.before_request(csrf.check_request)
     app.before_request(_load_user)

@@ -25,6 +25,7 @@ from orcid_guide.sandbox.orcid.search_query import QueryError, parse_query
 from orcid_guide.sandbox.orcid.stored_works import find_work, readable_works
 from orcid_guide.sandbox.orcid.work_input import InvalidWork, WorkInput, parse_work
 from orcid_guide.sandbox.orcid.works_store import Source, delete_work, duplicate_of, insert_work, replace_work
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("api", __name__, url_prefix="/v3.0")
 
@@ -65,13 +66,10 @@ def _id_uri_base() -> str:
 
 def _found() -> tuple[list[PublicPerson], int]:
     query_text = request.args.get("q", "").strip()
-    try:
-        start = int(request.args.get("start", "0"))
-        rows = int(request.args.get("rows", "100"))
-    except ValueError as error:
-        raise ApiError(400, "400 Bad Request: start and rows must be whole numbers.") from error
-    if start < 0 or not 0 <= rows <= MAX_ROWS:
-        raise ApiError(400, f"400 Bad Request: start must be 0 or more and rows between 0 and {MAX_ROWS}.")
+    start = whole_number(request.args.get("start", "0"))
+    rows = whole_number(request.args.get("rows", "100"), 0, MAX_ROWS)
+    if start is None or rows is None:
+        raise ApiError(400, f"400 Bad Request: start must be a whole number and rows one from 0 to {MAX_ROWS}.")
     try:
         people = search(db(), parse_query(query_text))
     except QueryError as error:
@@ -139,7 +137,7 @@ def _not_found(orcid: str, put_code: int | str) -> ApiError:
     )
 
 
-@blueprint.get("/<orcid_id>/work/<int:put_code>")
+@blueprint.get("/<orcid_id>/work/<put_code:put_code>")
 def work(orcid_id: str, put_code: int) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
@@ -155,7 +153,7 @@ def works_by_code(orcid_id: str, codes: str) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
     parts = [part.strip() for part in codes.split(",") if part.strip()]
-    if not parts or not all(part.isdigit() for part in parts):
+    if not parts or any(whole_number(part) is None for part in parts):
         raise ApiError(400, "400 Bad Request: put-codes must be numbers separated by commas.")
     if len(parts) > MAX_BULK_READ:
         raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_READ} put-codes can be read at once.")
@@ -263,6 +261,9 @@ def _body() -> Any:
         return json.loads(request.get_data(as_text=True) or "null")
     except json.JSONDecodeError as error:
         raise ApiError(400, f"400 Bad Request: the body is not JSON ({error.msg}).") from error
+    except RecursionError as error:
+        # No work nests more than a few levels; json gives up on thousands of levels with this error.
+        raise ApiError(400, "400 Bad Request: the body is nested too deeply to be a work.") from error
 
 
 def _parse(data: Any, orcid: str) -> WorkInput:
@@ -358,7 +359,7 @@ def _owned(orcid: str, put_code: int, client_id: str) -> None:
         )
 
 
-@blueprint.put("/<orcid_id>/work/<int:put_code>")
+@blueprint.put("/<orcid_id>/work/<put_code:put_code>")
 @csrf.exempt
 def update_work(orcid_id: str, put_code: int) -> Response:
     who = caller()
@@ -390,7 +391,7 @@ def update_work(orcid_id: str, put_code: int) -> Response:
     return api_json(work_json.work(stored, _id_uri_base()))
 
 
-@blueprint.delete("/<orcid_id>/work/<int:put_code>")
+@blueprint.delete("/<orcid_id>/work/<put_code:put_code>")
 @csrf.exempt
 def remove_work(orcid_id: str, put_code: int) -> Response:
     who = caller()

@@ -9,6 +9,7 @@ from typing import Any
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES
 from orcid_guide.sandbox.orcid.works_store import NewContributor, NewExternalId, NewWork
 from orcid_guide.sandbox.web_links import is_web_url
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 # ORCID API v3.0 work types.
 WORK_TYPES = frozenset(
@@ -106,9 +107,10 @@ def _date_part(node: Any, part: str, low: int, high: int) -> int | None:
     text = _text(node, part, "value")
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = whole_number(text, low, high)
+    if number is None:
         raise InvalidWork(f"publication-date/{part} is not a valid {part}: {text!r}.")
-    return int(text)
+    return number
 
 
 def _external_ids(data: dict[str, Any]) -> tuple[NewExternalId, ...]:
@@ -175,7 +177,8 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
     month = _date_part(date, "month", 1, 12) if year else None
     day = _date_part(date, "day", 1, 31) if month else None
     put_code_text = _text(data, "put-code")
-    if put_code_text and not put_code_text.isdigit():
+    put_code = whole_number(put_code_text) if put_code_text else None
+    if put_code_text and put_code is None:
         raise InvalidWork("put-code must be a number.")
     work = NewWork(
         title=title,
@@ -195,4 +198,4 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
         language_code=_text(data, "language-code"),
         country=_text(data, "country", "value"),
     )
-    return WorkInput(work, int(put_code_text) if put_code_text else None, requested)
+    return WorkInput(work, put_code, requested)
