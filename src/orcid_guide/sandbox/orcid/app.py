@@ -17,6 +17,7 @@ from orcid_guide.sandbox.orcid.settings import OrcidSettings
 from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
 from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
 from orcid_guide.sandbox.orcid.views_api import http_error_json
+from orcid_guide.sandbox.orcid.views_api_record import blueprint as api_record_blueprint
 from orcid_guide.sandbox.orcid.views_demo_clients import blueprint as demo_clients_blueprint
 from orcid_guide.sandbox.orcid.views_inbox import blueprint as inbox_blueprint
 from orcid_guide.sandbox.orcid.views_oauth import blueprint as oauth_blueprint
@@ -100,6 +101,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(trusted_blueprint)
     app.register_blueprint(oauth_blueprint)
     app.register_blueprint(api_blueprint)
+    app.register_blueprint(api_record_blueprint)
     app.register_blueprint(demo_clients_blueprint)
     app.register_blueprint(inbox_blueprint)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ class StoredWork:
     contributors: tuple[StoredContributor, ...]
 
 
+class RecordItem(Protocol):
+    """Anything on a record with a visibility and a source: a work, an employment."""
+
+    @property
+    def visibility(self) -> str: ...
+
+    @property
+    def source_client_id(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class ReadAccess:
     """What a caller may read on one record: public always; limited with /read-limited for it; their own items;
@@ -60,7 +71,7 @@ class ReadAccess:
     source_client_id: str | None = None
     owner: bool = False
 
-    def allows(self, work: StoredWork) -> bool:
+    def allows(self, work: RecordItem) -> bool:
         if self.owner or work.visibility == "public":
             return True
         if work.visibility == "limited" and self.limited:

@@ -117,7 +117,7 @@ def expanded_search() -> Response:
 # --- reading ----------------------------------------------------------------------------------------------------
 
 
-def _works_json(orcid: str, who: Caller) -> dict[str, Any]:
+def works_json(orcid: str, who: Caller) -> dict[str, Any]:
     return work_json.works_list(orcid, readable_works(db(), orcid, who.read_access(orcid)), _id_uri_base())
 
 
@@ -125,7 +125,7 @@ def _works_json(orcid: str, who: Caller) -> dict[str, Any]:
 def works(orcid_id: str) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
-    return api_json(_works_json(orcid, who))
+    return api_json(works_json(orcid, who))
 
 
 def _not_found(orcid: str, put_code: int | str) -> ApiError:
@@ -166,88 +166,6 @@ def works_by_code(orcid_id: str, codes: str) -> Response:
         else:
             bulk.append({"work": work_json.work(found, _id_uri_base())})
     return api_json({"bulk": bulk})
-
-
-def _person_json(orcid: str, who: Caller) -> dict[str, Any]:
-    access = who.read_access(orcid)
-    visible = {"public", "limited"} if access.limited else {"public"}
-    user = db().execute("SELECT * FROM users WHERE orcid = ?", (orcid,)).fetchone()
-    name = None
-    if user["names_visibility"] in visible:
-        name = {
-            "created-date": {"value": user["created_ms"]},
-            "last-modified-date": {"value": user["modified_ms"]},
-            "given-names": work_json.value(user["given_names"]),
-            "family-name": work_json.value(user["family_names"]),
-            "credit-name": work_json.value(user["credit_name"]),
-            "source": None,
-            "visibility": user["names_visibility"],
-            "path": orcid,
-        }
-    emails = db().execute("SELECT * FROM emails WHERE orcid = ? ORDER BY is_primary DESC, address", (orcid,)).fetchall()
-    email_items = [
-        {
-            "created-date": {"value": row["created_ms"]},
-            "last-modified-date": {"value": row["created_ms"]},
-            "source": {
-                "source-orcid": work_json.identifier(_id_uri_base(), orcid),
-                "source-client-id": None,
-                "source-name": work_json.value(user["credit_name"] or None),
-            },
-            "email": row["address"],
-            "path": None,
-            "visibility": row["visibility"],
-            "verified": bool(row["verified"]),
-            "primary": bool(row["is_primary"]),
-            "put-code": None,
-        }
-        for row in emails
-        if row["visibility"] in visible
-    ]
-    return {
-        "last-modified-date": {"value": user["modified_ms"]},
-        "name": name,
-        "other-names": {"last-modified-date": None, "other-name": [], "path": f"/{orcid}/other-names"},
-        "biography": None,
-        "researcher-urls": {"last-modified-date": None, "researcher-url": [], "path": f"/{orcid}/researcher-urls"},
-        "emails": {"last-modified-date": None, "email": email_items, "path": f"/{orcid}/email"},
-        "addresses": {"last-modified-date": None, "address": [], "path": f"/{orcid}/address"},
-        "keywords": {"last-modified-date": None, "keyword": [], "path": f"/{orcid}/keywords"},
-        "external-identifiers": {
-            "last-modified-date": None,
-            "external-identifier": [],
-            "path": f"/{orcid}/external-identifiers",
-        },
-        "path": f"/{orcid}/person",
-    }
-
-
-@blueprint.get("/<orcid_id>/person")
-def person(orcid_id: str) -> Response:
-    who = caller()
-    orcid = record_id(orcid_id)
-    return api_json(_person_json(orcid, who))
-
-
-@blueprint.get("/<orcid_id>")
-@blueprint.get("/<orcid_id>/record")
-def record(orcid_id: str) -> Response:
-    who = caller()
-    orcid = record_id(orcid_id)
-    works_json = _works_json(orcid, who)
-    return api_json(
-        {
-            "orcid-identifier": work_json.identifier(_id_uri_base(), orcid),
-            "preferences": {"locale": "en"},
-            "person": _person_json(orcid, who),
-            "activities-summary": {
-                "last-modified-date": works_json["last-modified-date"],
-                "works": works_json,
-                "path": f"/{orcid}/activities",
-            },
-            "path": f"/{orcid}",
-        }
-    )
 
 
 # --- writing (member API) ---------------------------------------------------------------------------------------
