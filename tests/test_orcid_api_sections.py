@@ -234,6 +234,7 @@ def _pyorcid(sandbox: RunningSandbox, token: str, state: str) -> Orcid:
     # Built without a token so its constructor does not test one against ORCID's real hosts; then given the
     # token and a session whose transport leads to the emulator.
     reader = Orcid(EVA.orcid, state=state)
+    reader._session.close()
     reader._orcid_access_token = token
     session = requests.Session()
     session.trust_env = False
@@ -245,6 +246,15 @@ def _pyorcid(sandbox: RunningSandbox, token: str, state: str) -> Orcid:
 
 def test_pyorcid_reads_every_section_it_offers(sandbox: RunningSandbox, eva_token: str) -> None:
     public = _pyorcid(sandbox, _public_token(sandbox), "public")
+    member = _pyorcid(sandbox, eva_token, "member")
+    try:
+        _read_every_section(public, member)
+    finally:
+        public._session.close()
+        member._session.close()
+
+
+def _read_every_section(public: Orcid, member: Orcid) -> None:
     summary = public.record_summary()
     assert summary["Name"] == "Eva" and summary["Family Name"] == "de Vries"
     assert summary["Employment"][0]["organization"] == "Leiden University"
@@ -280,7 +290,6 @@ def test_pyorcid_reads_every_section_it_offers(sandbox: RunningSandbox, eva_toke
         assert data["path"].startswith(f"/{EVA.orcid}/"), listed.__name__
     # pyorcid's email() looks for person/emails/email in the /email answer, which ORCID (and the emulator) gives
     # as email at the top; read the section the way email() does and check ORCID's shape.
-    member = _pyorcid(sandbox, eva_token, "member")
     emails = member._Orcid__read_section("email")  # type: ignore[attr-defined]
     assert emails["path"] == f"/{EVA.orcid}/email" and emails["email"] == []  # Eva keeps her address private
     assert member.record_summary()["Employment"][0]["organization"] == "Leiden University"

@@ -48,8 +48,8 @@ def test_data_kept_in_a_folder_outlives_a_restart_and_fixtures_load_once(tmp_pat
         assert _count(second.orcid.database, "works") == works
         assert _count(second.lucris.database, "persons") == persons
         assert _count(second.crossref.database, "dois") == dois
-        answer = urllib.request.urlopen(f"{second.orcid_url}/v3.0/{EVA.orcid}/works", timeout=10)
-        assert "Kept across restarts" in answer.read().decode()
+        with urllib.request.urlopen(f"{second.orcid_url}/v3.0/{EVA.orcid}/works", timeout=10) as answer:
+            assert "Kept across restarts" in answer.read().decode()
     with running_sandbox(tmp_path) as fresh:
         assert _count(fresh.orcid.database, "works") == works - 1
 
@@ -175,8 +175,8 @@ def test_a_kill_in_the_middle_of_a_bulk_write_loses_nothing_acknowledged(tmp_pat
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", name
         db.close()
     with _sandbox_process(data) as (_, urls):
-        listed = urllib.request.urlopen(f"{urls['ORCID emulator']}/v3.0/{EVA.orcid}/works", timeout=30)
-        codes = {s["put-code"] for g in json.loads(listed.read())["group"] for s in g["work-summary"]}
+        with urllib.request.urlopen(f"{urls['ORCID emulator']}/v3.0/{EVA.orcid}/works", timeout=30) as listed:
+            codes = {s["put-code"] for g in json.loads(listed.read())["group"] for s in g["work-summary"]}
         assert acknowledged <= codes
         db = sqlite3.connect(data / "orcid.sqlite3")
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
