@@ -606,7 +606,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def test_the_whole_flow_over_real_http(sandbox: RunningSandbox) -> None:
+def test_the_whole_flow_over_real_http(sandbox: RunningSandbox, request: pytest.FixtureRequest) -> None:
     base = sandbox.orcid_url
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(
@@ -617,9 +617,12 @@ def test_the_whole_flow_over_real_http(sandbox: RunningSandbox) -> None:
     def call(opener: Any, url: str, data: dict[str, str] | bytes | None = None, headers: Any = None) -> Any:
         body = urllib.parse.urlencode(data).encode() if isinstance(data, dict) else data
         try:
-            return opener.open(urllib.request.Request(url, data=body, headers=headers or {}), timeout=5)
+            answer = opener.open(urllib.request.Request(url, data=body, headers=headers or {}), timeout=5)
         except urllib.error.HTTPError as error:
-            return error
+            answer = error
+        # Closed when the test ends: an answer left to the garbage collector warns of its open socket.
+        request.addfinalizer(answer.close)
+        return answer
 
     def csrf(url: str) -> str:
         found = re.search(r'name="csrf_token" value="([^"]+)"', call(browser, url).read().decode())
