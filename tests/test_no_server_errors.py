@@ -91,11 +91,13 @@ def _assert_no_server_error(answer: Any, what: str) -> None:
         assert "error" in body or set(body) >= ORCID_ERROR_KEYS, what
 
 
-def _fuzz(app: Flask, client: FlaskClient, orcid: str, headers: dict[str, str]) -> int:
+def _fuzz(
+    app: Flask, client: FlaskClient, orcid: str, headers: dict[str, str], *, oversized: bool = False, under: str = "/"
+) -> int:
     with client.session_transaction() as session:
         session["csrf_token"] = "fuzz-token"
     sent = 0
-    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static" and rule.rule.startswith(under)]
     assert len(rules) > 5
     for rule in rules:
         methods = [m for m in METHODS if m in (rule.methods or set())]
@@ -124,10 +126,10 @@ def _fuzz(app: Flask, client: FlaskClient, orcid: str, headers: dict[str, str]) 
                 answer = client.open(path, method=method, data=body, headers={**headers, "Content-Type": kind})
                 _assert_no_server_error(answer, f"{method} {path} body={body[:20]!r}")
                 sent += 1
-            oversized = client.open(
-                path, method=method, data=OVERSIZED, headers={**headers, "Content-Type": "application/json"}
-            )
-            _assert_no_server_error(oversized, f"{method} {path} oversized")
+            if oversized:  # once per app: 5 MB through the test client is the slow part
+                kind = {**headers, "Content-Type": "application/json"}
+                huge = client.open(path, method=method, data=OVERSIZED, headers=kind)
+                _assert_no_server_error(huge, f"{method} {path} oversized")
     return sent
 
 
@@ -144,16 +146,17 @@ def test_the_orcid_emulator_answers_odd_input_with_4xx(sandbox: RunningSandbox) 
     token = grant_token(app, EVA.email, EVA.password, LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, callback, scope)
     bearer = {"Authorization": f"Bearer {token['access_token']}"}
     anonymous = app.test_client()
-    assert _fuzz(app, anonymous, EVA.orcid, {}) > 500
+    assert _fuzz(app, anonymous, EVA.orcid, {}, oversized=True) > 500
     signed_in = app.test_client()
     sign_in(signed_in, EVA.email, EVA.password)
     _fuzz(app, signed_in, EVA.orcid, bearer)
-    _fuzz(app, app.test_client(), EVA.orcid, {"Authorization": "Bearer " + HUGE_NUMBER, "Accept": "text/html;q=0.1"})
+    odd_token = {"Authorization": "Bearer " + HUGE_NUMBER, "Accept": "text/html;q=0.1"}
+    _fuzz(app, app.test_client(), EVA.orcid, odd_token, under="/v3.0/")
 
 
 def test_mock_lucris_answers_odd_input_with_4xx(sandbox: RunningSandbox) -> None:
     app = create_lucris(sandbox.lucris)
-    _fuzz(app, app.test_client(), EVA.orcid, {})
+    _fuzz(app, app.test_client(), EVA.orcid, {}, oversized=True)
     for username, password in (("evries", "lucris-eva"), ("jdejong", "lucris-editor")):
         client = app.test_client()
         with client.session_transaction() as session:
@@ -165,7 +168,7 @@ def test_mock_lucris_answers_odd_input_with_4xx(sandbox: RunningSandbox) -> None
 def test_the_registries_answer_odd_input_with_4xx(sandbox: RunningSandbox) -> None:
     for settings in (sandbox.crossref, sandbox.datacite):
         app = create_registry(settings)
-        _fuzz(app, app.test_client(), EVA.orcid, {})
+        _fuzz(app, app.test_client(), EVA.orcid, {}, oversized=True)
         db = sqlite3.connect(settings.database, isolation_level=None)
         try:
             store.save_permission(
