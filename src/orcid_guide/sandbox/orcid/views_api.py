@@ -34,21 +34,28 @@ MAX_BULK_READ = 50
 MAX_BULK_WRITE = 100
 
 
-@blueprint.before_request
 def _negotiate() -> Response | None:
     if api_support.response_type() is None:
         return Response("Only JSON is served here.", status=406, mimetype="text/plain")
     return None
 
 
-@blueprint.errorhandler(ApiError)
 def _api_error(error: ApiError) -> Response:
     return api_support.error_response(error)
 
 
-@blueprint.errorhandler(TokenRejected)
 def _token_rejected(error: TokenRejected) -> Response:
     return api_support.token_error_response(str(error))
+
+
+def answers_as_api(api: Blueprint) -> None:
+    """What every /v3.0 blueprint shares: JSON only (406 otherwise), errors in ORCID's shape, 401 for tokens."""
+    api.before_request(_negotiate)
+    api.register_error_handler(ApiError, _api_error)
+    api.register_error_handler(TokenRejected, _token_rejected)
+
+
+answers_as_api(blueprint)
 
 
 def http_error_json(error: HTTPException) -> Response:

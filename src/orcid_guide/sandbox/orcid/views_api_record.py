@@ -11,11 +11,11 @@ from typing import Any
 
 from flask import Blueprint, Response
 
-from orcid_guide.sandbox.orcid import api_support, work_json
+from orcid_guide.sandbox.orcid import work_json
 from orcid_guide.sandbox.orcid.affiliations import affiliation_section, employment, readable_employments
-from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, TokenRejected, api_json, caller, record_id
+from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, api_json, caller, record_id
 from orcid_guide.sandbox.orcid.request_context import db, settings
-from orcid_guide.sandbox.orcid.views_api import works_json
+from orcid_guide.sandbox.orcid.views_api import answers_as_api, works_json
 
 blueprint = Blueprint("api_record", __name__, url_prefix="/v3.0")
 
@@ -26,21 +26,7 @@ EMPTY_AFFILIATIONS = ("distinctions", "educations", "invited-positions", "member
 EMPTY_GROUPS = ("fundings", "peer-reviews", "research-resources")
 
 
-@blueprint.before_request
-def _negotiate() -> Response | None:
-    if api_support.response_type() is None:
-        return Response("Only JSON is served here.", status=406, mimetype="text/plain")
-    return None
-
-
-@blueprint.errorhandler(ApiError)
-def _api_error(error: ApiError) -> Response:
-    return api_support.error_response(error)
-
-
-@blueprint.errorhandler(TokenRejected)
-def _token_rejected(error: TokenRejected) -> Response:
-    return api_support.token_error_response(str(error))
+answers_as_api(blueprint)
 
 
 def _reader(orcid_id: str) -> tuple[str, Caller]:
