@@ -13,7 +13,7 @@ from flask import Blueprint, Response
 
 from orcid_guide.sandbox.orcid import work_json
 from orcid_guide.sandbox.orcid.affiliations import affiliation_section, employment, readable_employments
-from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, api_json, caller, record_id
+from orcid_guide.sandbox.orcid.api_support import NOT_FOUND, ApiError, Caller, api_json, caller, record_id
 from orcid_guide.sandbox.orcid.request_context import db, settings
 from orcid_guide.sandbox.orcid.views_api import answers_as_api, works_json
 
@@ -210,7 +210,7 @@ def biography(orcid_id: str) -> Response:
     orcid, who = _reader(orcid_id)
     found = _biography(orcid, who)
     if found is None:
-        raise ApiError(404, f"404 Not Found: {orcid} has no biography you may read.", "Not found.", 9016)
+        raise ApiError(404, f"404 Not Found: {orcid} has no biography you may read.", "Not found.", NOT_FOUND)
     return api_json(found)
 
 
@@ -249,7 +249,8 @@ def one_employment(orcid_id: str, put_code: int) -> Response:
     orcid, who = _reader(orcid_id)
     job = next((j for j in readable_employments(db(), orcid, who.read_access(orcid)) if j.put_code == put_code), None)
     if job is None:
-        raise ApiError(404, f"404 Not Found: No employment with put-code {put_code} on {orcid}.", "Not found.", 9016)
+        missing = f"404 Not Found: No employment with put-code {put_code} on {orcid}."
+        raise ApiError(404, missing, "Not found.", NOT_FOUND)
     return api_json(employment(job, settings().id_uri_base))
 
 
