@@ -1,6 +1,7 @@
 """Load test: browsers run the tutorials while API clients hit the same ORCID emulators, all on loopback.
 
-Run: .venv/bin/python scripts/load_sandbox.py [--browsers 4] [--rate 200] [--seconds 30] [--tutorials a,b]
+Run: .venv/bin/python scripts/load_sandbox.py [--browsers 4] [--rate 200] [--seconds 30] [--clients 128]
+     [--tutorials a,b]
 
 Each browser (its own thread, Playwright and Chromium) runs the tutorials one after another, each on a fresh
 sandbox as `orcid-guide shoot` does (the screenshots go to a scratch folder; nothing is compared). Meanwhile an
@@ -50,7 +51,6 @@ PATHS = (
     "/v3.0/expanded-search/?q=*:*",
     f"/v3.0/{EVA.orcid}/works/1,2,3",
 )
-CLIENT_THREADS = 48
 
 
 class LiveEmulators:
@@ -121,7 +121,7 @@ def api_request(url: str, path: str) -> str | None:
         connection.close()
 
 
-def generate_load(emulators: LiveEmulators, tally: Tally, rate: float, seconds: float) -> float:
+def generate_load(emulators: LiveEmulators, tally: Tally, rate: float, seconds: float, clients: int) -> float:
     """Open loop: request n is due at start + n / rate, whether or not earlier ones have answered. The clock
     starts when the first browser's emulator is up."""
     with emulators.one(deadline=time.monotonic() + 120) as first:
@@ -151,7 +151,7 @@ def generate_load(emulators: LiveEmulators, tally: Tally, rate: float, seconds: 
             if problem:
                 tally.errors.append(problem)
 
-    with ThreadPoolExecutor(CLIENT_THREADS) as pool:
+    with ThreadPoolExecutor(clients) as pool:
         list(pool.map(send, range(total)))
     return time.monotonic() - start
 
@@ -206,10 +206,15 @@ def main() -> int:
     parser.add_argument("--browsers", type=int, default=4)
     parser.add_argument("--rate", type=float, default=200.0, help="API requests per second")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long the API load runs")
+    parser.add_argument(
+        "--clients", type=int, default=128, help="client threads: at most this many requests wait for answers at once"
+    )
     parser.add_argument("--tutorials", default="", help="comma-separated names (default: all)")
     arguments = parser.parse_args()
-    if not (0 < arguments.seconds <= 600 and 0 < arguments.rate <= 2000 and 0 < arguments.browsers <= 16):
-        parser.error("keep it bounded: --seconds up to 600, --rate up to 2000, --browsers up to 16")
+    if not (0 < arguments.seconds <= 600 and 0 < arguments.rate <= 2000 and 0 < arguments.browsers <= 16) or not (
+        0 < arguments.clients <= 512
+    ):
+        parser.error("keep it bounded: --seconds up to 600, --rate up to 2000, --browsers up to 16, --clients 512")
     names = [name for name in arguments.tutorials.split(",") if name]
     tutorials = load_tutorials(load_project().tutorials, names)
     emulators, tally, until = LiveEmulators(), Tally(), threading.Event()
@@ -222,7 +227,7 @@ def main() -> int:
         ]
         for thread in browsers:
             thread.start()
-        load_seconds = generate_load(emulators, tally, arguments.rate, arguments.seconds)
+        load_seconds = generate_load(emulators, tally, arguments.rate, arguments.seconds, arguments.clients)
         until.set()
         for thread in browsers:
             thread.join()
