@@ -617,7 +617,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def test_the_whole_flow_over_real_http(sandbox: RunningSandbox) -> None:
+def test_the_whole_flow_over_real_http(sandbox: RunningSandbox, request: pytest.FixtureRequest) -> None:
     base = sandbox.orcid_url
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(

@@ -6,6 +6,7 @@ import base64
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -307,6 +308,40 @@ def test_refresh_token_gives_a_new_access_token(app: Flask) -> None:
     other = {"client_id": OTHER.client_id, "client_secret": OTHER.secret, "grant_type": "refresh_token"}
     stolen = client.post("/oauth/token", data={**other, "refresh_token": token["refresh_token"]})
     assert stolen.status_code == 400
+
+
+def _refresh(app: Flask, refresh_token: str, **extra: str) -> Any:
+    data = {"client_id": LUCRIS.client_id, "client_secret": LUCRIS.secret, "grant_type": "refresh_token"}
+    return app.test_client().post("/oauth/token", data={**data, "refresh_token": refresh_token, **extra})
+
+
+def _reads_limited(app: Flask, access_token: str) -> int:
+    headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
+    return int(app.test_client().get(f"/v3.0/{CARBERRY.orcid}/works", headers=headers).status_code)
+
+
+def test_a_refresh_may_narrow_the_scopes_but_not_widen_them(app: Flask) -> None:
+    token = grant_token(app, CARBERRY.email, CARBERRY.password, LUCRIS.client_id, LUCRIS.secret, CALLBACK, SCOPE)
+    narrow = _refresh(app, token["refresh_token"], scope="/read-limited")
+    assert narrow.status_code == 200 and narrow.get_json()["scope"] == "/read-limited"
+    wider = _refresh(app, token["refresh_token"], scope="/read-limited /person/update")
+    assert (wider.status_code, wider.get_json()["error"]) == (400, "invalid_scope")
+    shorter = _refresh(app, token["refresh_token"], expires_in="3600")
+    assert shorter.get_json()["expires_in"] == 3600
+    longer = _refresh(app, token["refresh_token"], expires_in=str(10**12))
+    assert longer.get_json()["error"] == "invalid_scope"
+    assert _refresh(app, token["refresh_token"], revoke_old="perhaps").get_json()["error"] == "invalid_request"
+
+
+def test_revoke_old_ends_the_original_tokens_and_keeps_the_new_one(app: Flask) -> None:
+    token = grant_token(app, CARBERRY.email, CARBERRY.password, LUCRIS.client_id, LUCRIS.secret, CALLBACK, SCOPE)
+    extra = _refresh(app, token["refresh_token"]).get_json()
+    assert _reads_limited(app, token["access_token"]) == 200 and _reads_limited(app, extra["access_token"]) == 200
+    replacement = _refresh(app, token["refresh_token"], revoke_old="true").get_json()
+    assert _reads_limited(app, token["access_token"]) == 401
+    assert _reads_limited(app, replacement["access_token"]) == 200
+    assert _reads_limited(app, extra["access_token"]) == 200
+    assert _refresh(app, token["refresh_token"]).get_json()["error"] == "invalid_grant"
 
 
 def test_revoke_endpoint_revokes_only_the_callers_token(app: Flask) -> None:

@@ -20,6 +20,7 @@ PAGES = (
     "add-older-publications",
     "import-orcid-works-into-lucris",
     "visibility",
+    "for-developers",
 )
 NAV_TITLES = {
     "en": [
@@ -31,6 +32,7 @@ NAV_TITLES = {
         "Add older publications to ORCID",
         "Import your ORCID works into LUCRIS",
         "Decide who can see what",
+        "For developers",
     ],
     "nl": [
         "Startpagina",
@@ -41,9 +43,10 @@ NAV_TITLES = {
         "Oudere publicaties aan ORCID toevoegen",
         "Uw ORCID-publicaties in LUCRIS importeren",
         "Bepalen wie wat kan zien",
+        "Voor ontwikkelaars",
     ],
 }
-SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"]}
+SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"], "for-developers": ["read_orcid_emulator"]}
 
 
 def page_url(language: str, page: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import subprocess
 import sys
@@ -11,9 +12,11 @@ from pathlib import Path
 from typing import cast
 
 from orcid_guide.orcid_id import format_id, is_valid
+from orcid_guide.sandbox.launcher import running_sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK_ORCID_ID = ROOT / "snippets" / "check_orcid_id.py"
+READ_ORCID_EMULATOR = ROOT / "snippets" / "read_orcid_emulator.py"
 
 
 def load_is_valid_orcid() -> Callable[[str], bool]:
@@ -77,3 +80,17 @@ def test_check_orcid_id_agrees_with_the_package() -> None:
     valid_count = sum(verdicts.values())
     assert valid_count > 1500
     assert len(verdicts) - valid_count > 2500
+
+
+def test_reading_the_emulator_with_python_orcid_prints_the_output_shown_in_the_guide(tmp_path: Path) -> None:
+    with running_sandbox(tmp_path / "sandbox") as sandbox:
+        result = subprocess.run(
+            [sys.executable, str(READ_ORCID_EMULATOR), sandbox.orcid_url],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+            env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == READ_ORCID_EMULATOR.with_suffix(".out").read_text(encoding="utf-8")

@@ -260,17 +260,29 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
     show_default=True,
     help="Which of ORCID's two 'Add' menu labelings the emulator shows.",
 )
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the apps' databases in this folder across runs (default: start afresh every time).",
+)
 def sandbox_command(
-    orcid_port: int, lucris_port: int, crossref_port: int, datacite_port: int, fixed: bool, add_menu: str
+    orcid_port: int,
+    lucris_port: int,
+    crossref_port: int,
+    datacite_port: int,
+    fixed: bool,
+    add_menu: str,
+    data: Path | None,
 ) -> None:
     """Run the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback until Ctrl+C, to try the flows by hand."""
     from orcid_guide.sandbox.describe import describe
     from orcid_guide.sandbox.launcher import running_sandbox
 
-    project = load_project()
-    workdir = project.work / "sandbox-by-hand"
+    workdir = data if data is not None else load_project().work / "sandbox-by-hand"
     with running_sandbox(
         workdir,
+        keep_data=data is not None,
         deterministic=fixed,
         orcid_port=orcid_port,
         lucris_port=lucris_port,
@@ -279,7 +291,8 @@ def sandbox_command(
         add_menu="new" if add_menu == "new" else "classic",
     ) as running:
         click.echo(describe(running))
-        click.echo("Press Ctrl+C to stop; the databases start afresh next time.")
+        kept = f"the databases stay in {workdir} for next time" if data else "the databases start afresh next time"
+        click.echo(f"Press Ctrl+C to stop; {kept}.")
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
 

@@ -1,4 +1,5 @@
-"""Runs the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback ports, each with a fresh SQLite file.
+"""Runs the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback ports, each with its own SQLite file
+(fresh, unless the caller keeps the data of an earlier run).
 
 All servers bind their sockets before any app is built, so each app is created knowing the others' URLs;
 that is the only way they find each other, and they then talk over real HTTP.
@@ -30,6 +31,7 @@ from orcid_guide.sandbox.registry.settings import RegistrySettings
 HOST = "127.0.0.1"
 LUCRIS_CLIENT_ID = "APP-LUCRIS0LEIDEN0"
 LUCRIS_CLIENT_SECRET = "lucris-demo-secret-0000-0000-000000000000"
+DATABASES = ("orcid.sqlite3", "lucris.sqlite3", "crossref.sqlite3", "datacite.sqlite3")
 # How often a server looks for a shutdown request (werkzeug's default is 0.5 s, which every stop waited for).
 POLL_INTERVAL = 0.1
 
@@ -84,11 +86,15 @@ def running_sandbox(
     add_menu: Literal["classic", "new"] = "classic",
     crossref_port: int = 0,
     datacite_port: int = 0,
+    keep_data: bool = False,
 ) -> Iterator[RunningSandbox]:
-    """Start all apps on fresh databases in ``workdir``; stop them when the block ends."""
+    """Start all apps on fresh databases in ``workdir`` (with ``keep_data``, on the ones already there, the
+    fixtures going only into a new one); stop them when the block ends."""
     workdir.mkdir(parents=True, exist_ok=True)
-    for stale in ("orcid.sqlite3", "lucris.sqlite3", "crossref.sqlite3", "datacite.sqlite3"):
-        (workdir / stale).unlink(missing_ok=True)
+    if not keep_data:
+        for stale in DATABASES:
+            for part in ("", "-wal", "-shm"):
+                (workdir / (stale + part)).unlink(missing_ok=True)
     servers: list[BaseWSGIServer] = []
     try:
         for port, name in (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from werkzeug.security import generate_password_hash
 
+from orcid_guide.sandbox import sqlite_files
 from orcid_guide.sandbox.lucris.fixtures import JOURNAL_ISSNS, OUTPUTS, PERSONS
 
 SCHEMA = """
@@ -102,6 +103,7 @@ def connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=10)
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
+    sqlite_files.tune(connection)
     return connection
 
 
@@ -116,6 +118,7 @@ def initialize(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = connect(path)
     try:
+        sqlite_files.use_wal(connection)
         with connection:
             connection.executescript(SCHEMA)
             if connection.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 0:

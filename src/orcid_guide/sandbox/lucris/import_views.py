@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from orcid_guide.sandbox.lucris import orcid_client, orcid_import, people
 from orcid_guide.sandbox.lucris.web_support import db, login_required, me, now_iso, settings
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("orcid_import", __name__)
 
@@ -91,7 +92,7 @@ def results(search_id: str) -> ResponseReturnValue:
 @login_required
 def choose(search_id: str) -> ResponseReturnValue:
     found, person = _search(search_id)
-    ticked = [int(value) for value in request.form.getlist("work") if value.isdigit()]
+    ticked = [n for n in (whole_number(value) for value in request.form.getlist("work")) if n is not None]
     orcid_import.choose(db(), found, ticked)
     chosen, _ = _search(search_id)
     if not chosen.chosen:

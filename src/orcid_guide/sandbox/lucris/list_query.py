@@ -10,6 +10,7 @@ from flask import abort, url_for
 from werkzeug.datastructures import MultiDict
 
 from orcid_guide.sandbox.lucris import people
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 PAGE_SIZES = (10, 50, 100)
 
@@ -50,9 +51,10 @@ def parse(db: sqlite3.Connection, values: MultiDict[str, str]) -> ListQuery:
     if size_text not in {str(size) for size in PAGE_SIZES}:
         abort(400, description="The list shows 10, 50 or 100 research outputs per page.")
     page_text = values.get("page", "1")
-    if not page_text.isdigit() or int(page_text) < 1:
+    page = whole_number(page_text, 1)
+    if page is None:
         abort(400, description="A page number is a whole number from 1.")
-    return ListQuery(author, int(size_text), int(page_text))
+    return ListQuery(author, int(size_text), page)
 
 
 def last_page(total: int, size: int) -> int:

@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+from orcid_guide.sandbox.whole_numbers import whole_number
+
 ORCID_JSON = "application/vnd.orcid+json"
 CONNECT_SCOPES = "/read-limited /activities/update"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -350,7 +352,7 @@ def _get_json_with(url: str, token: str, timeout: float) -> Any:
 
 
 def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    return whole_number(text)
 
 
 def _list(node: Any, *path: str) -> list[Any]:

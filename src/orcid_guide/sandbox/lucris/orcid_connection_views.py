@@ -71,7 +71,7 @@ def callback() -> ResponseReturnValue:
             flash(f"ORCID did not give LUCRIS permission ({error}); LUCRIS is not connected to ORCID.", "error")
         return redirect(url_for("orcid_connection.my_settings"), code=303)
     state = request.args.get("state", "")
-    if not isinstance(expected, str) or not hmac.compare_digest(expected, state):
+    if not isinstance(expected, str) or not hmac.compare_digest(expected.encode(), state.encode()):
         return _refused(
             "This answer from ORCID does not belong to a connection you started in LUCRIS, so LUCRIS ignored it "
             "and nothing has changed. Start again with Connect to ORCID under My Settings."

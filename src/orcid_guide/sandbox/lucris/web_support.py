@@ -108,5 +108,6 @@ def check_csrf() -> None:
         return
     expected = session.get(CSRF_FIELD)
     sent = request.form.get(CSRF_FIELD, "")
-    if not isinstance(expected, str) or not hmac.compare_digest(expected, sent):
+    # Bytes: compare_digest refuses str with non-ASCII characters (TypeError) instead of saying they differ.
+    if not isinstance(expected, str) or not hmac.compare_digest(expected.encode(), sent.encode()):
         abort(400, description="This form has expired or did not come from LUCRIS; reload the page and try again.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
+from orcid_guide.sandbox import web_links
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import register_clients
@@ -16,6 +17,7 @@ from orcid_guide.sandbox.orcid.settings import OrcidSettings
 from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
 from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
 from orcid_guide.sandbox.orcid.views_api import http_error_json
+from orcid_guide.sandbox.orcid.views_api_record import blueprint as api_record_blueprint
 from orcid_guide.sandbox.orcid.views_bibtex import blueprint as bibtex_blueprint
 from orcid_guide.sandbox.orcid.views_demo_clients import blueprint as demo_clients_blueprint
 from orcid_guide.sandbox.orcid.views_inbox import blueprint as inbox_blueprint
@@ -27,6 +29,7 @@ from orcid_guide.sandbox.orcid.views_register import blueprint as register_bluep
 from orcid_guide.sandbox.orcid.views_signin import blueprint as signin_blueprint
 from orcid_guide.sandbox.orcid.views_trusted import blueprint as trusted_blueprint
 from orcid_guide.sandbox.orcid.views_work_visibility import blueprint as visibility_blueprint
+from orcid_guide.sandbox.whole_numbers import PutCodeConverter
 
 SESSION_COOKIE = "orcid_session"
 
@@ -79,11 +82,14 @@ def create_app(settings: OrcidSettings) -> Flask:
             "SESSION_COOKIE_NAME": SESSION_COOKIE,
             "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_HTTPONLY": True,
-            # Uploads (a BibTeX file) larger than this are refused with 413 before they are read.
-            "MAX_CONTENT_LENGTH": 32 * 1024 * 1024,
+            # Bodies larger than this are refused with 413 before they are read: a BibTeX upload as large as a
+            # 7000-entry library (3 MB) fits, and so does a bulk of 100 works many times over.
+            "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         }
     )
     app.url_map.converters["orcid"] = OrcidIdConverter
+    app.url_map.converters["put_code"] = PutCodeConverter
+    web_links.install(app)
     app.before_request(csrf.check_request)
     app.before_request(_load_user)
     app.after_request(_no_framing)
@@ -98,6 +104,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(trusted_blueprint)
     app.register_blueprint(oauth_blueprint)
     app.register_blueprint(api_blueprint)
+    app.register_blueprint(api_record_blueprint)
     app.register_blueprint(demo_clients_blueprint)
     app.register_blueprint(inbox_blueprint)
     return app

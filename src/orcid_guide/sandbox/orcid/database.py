@@ -11,6 +11,8 @@ from pathlib import Path
 
 from flask import g
 
+from orcid_guide.sandbox import sqlite_files
+
 
 def schema_sql() -> str:
     return resources.files(__package__).joinpath("fixtures/schema.sql").read_text(encoding="utf-8")
@@ -22,6 +24,7 @@ def connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys = ON")
+    sqlite_files.tune(db)
     return db
 
 
@@ -29,8 +32,7 @@ def create_schema(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path)
     try:
-        # WAL lets the public pages read while a registration writes.
-        db.execute("PRAGMA journal_mode = WAL")
+        sqlite_files.use_wal(db)
         db.executescript(schema_sql())
     finally:
         db.close()

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from orcid_guide.orcid_id import format_id
-from orcid_guide.sandbox.orcid.accounts import NewAccount, create_account, find_by_orcid
+from orcid_guide.sandbox.orcid.accounts import Employment, NewAccount, create_account, find_by_orcid
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, add_work
 
 # Demo passwords are printed by `orcid-guide sandbox`; a cheap hash is enough for them and keeps start-up fast.
@@ -32,6 +32,11 @@ EVA = DemoAccount("Eva de Vries", "e.de.vries@leiden.example", format_id(18_204_
 DAAN = DemoAccount("Daan Visser", "d.visser@leiden.example", format_id(27_716_042), "Leiden-law-2024")
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (CARBERRY, EVA, DAAN)
+
+# A public employment lets LUCRIS's Lookup ORCID show an institution (expanded-search's institution-name).
+_EMPLOYMENTS = {
+    EVA.orcid: Employment("Leiden University", "Institute of Environmental Sciences", "Assistant Professor", 2019, 9),
+}
 
 _NAMES = {
     CARBERRY.orcid: ("Josiah", "Carberry"),
@@ -152,6 +157,7 @@ def seed_demo_data(db: sqlite3.Connection, *, now_ms: int) -> None:
                 default_visibility="public",
                 orcid=demo.orcid,
                 hash_method=DEMO_HASH_METHOD,
+                employment=_EMPLOYMENTS.get(demo.orcid),
             ),
             now_ms=now_ms,
             fixed_ids=True,

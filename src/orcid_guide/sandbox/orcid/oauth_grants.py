@@ -55,6 +55,10 @@ class InvalidGrant(Exception):
     """The code (or refresh token) cannot be exchanged; the message is the OAuth error_description."""
 
 
+class InvalidScope(InvalidGrant):
+    """A refresh asked for scopes (or a lifetime) beyond the original token's: OAuth's invalid_scope."""
+
+
 def create_code(
     db: sqlite3.Connection,
     *,
@@ -81,7 +85,14 @@ def create_code(
 
 
 def _insert_token(
-    db: sqlite3.Connection, *, client_id: str, orcid: str | None, scopes: str, code_digest: str | None, now_ms: int
+    db: sqlite3.Connection,
+    *,
+    client_id: str,
+    orcid: str | None,
+    scopes: str,
+    code_digest: str | None,
+    now_ms: int,
+    lifetime_s: int = TOKEN_LIFETIME_S,
 ) -> IssuedToken:
     access, refresh = str(uuid.uuid4()), str(uuid.uuid4())
     db.execute(
@@ -95,10 +106,10 @@ def _insert_token(
             orcid,
             scopes,
             now_ms,
-            now_ms + TOKEN_LIFETIME_S * 1000,
+            now_ms + lifetime_s * 1000,
         ),
     )
-    return IssuedToken(access, refresh, scopes, orcid, TOKEN_LIFETIME_S)
+    return IssuedToken(access, refresh, scopes, orcid, lifetime_s)
 
 
 def redeem_code(db: sqlite3.Connection, *, code: str, client_id: str, redirect_uri: str, now_ms: int) -> IssuedToken:
@@ -133,17 +144,44 @@ def client_credentials_token(db: sqlite3.Connection, *, client_id: str, scopes: 
         return _insert_token(db, client_id=client_id, orcid=None, scopes=scopes, code_digest=None, now_ms=now_ms)
 
 
-def refresh(db: sqlite3.Connection, *, refresh_token: str, client_id: str, now_ms: int) -> IssuedToken:
-    """A new access token with the same grant as the live token ``refresh_token`` belongs to."""
+def refresh(
+    db: sqlite3.Connection,
+    *,
+    refresh_token: str,
+    client_id: str,
+    now_ms: int,
+    scopes: tuple[str, ...] = (),
+    expires_in: int | None = None,
+    revoke_old: bool = False,
+) -> IssuedToken:
+    """A new access token from the live token ``refresh_token`` belongs to, as ORCID's refresh-token docs say:
+    the same scopes or a subset of them, the same lifetime or a shorter one, and with ``revoke_old`` the original
+    access and refresh tokens stop working."""
     with transaction(db):
         row = db.execute(
-            "SELECT * FROM tokens WHERE refresh_token = ? AND client_id = ? AND revoked = 0",
-            (digest(refresh_token), client_id),
+            "SELECT * FROM tokens WHERE refresh_token = ? AND client_id = ? AND revoked = 0 AND expires_ms > ?",
+            (digest(refresh_token), client_id, now_ms),
         ).fetchone()
         if row is None:
             raise InvalidGrant("Invalid refresh token.")
+        original = str(row["scopes"]).split()
+        extra = [scope for scope in scopes if scope not in original]
+        if extra:
+            raise InvalidScope(f"The new token may only have the original token's scopes; not {' '.join(extra)}.")
+        lifetime_s = (row["expires_ms"] - row["created_ms"]) // 1000
+        if expires_in is not None and not 0 < expires_in <= lifetime_s:
+            raise InvalidScope(f"expires_in must be from 1 to the original token's {lifetime_s} seconds.")
+        if revoke_old:
+            db.execute("UPDATE tokens SET revoked = 1 WHERE access_token = ?", (row["access_token"],))
+        kept = [scope for scope in original if not scopes or scope in scopes]
         return _insert_token(
-            db, client_id=client_id, orcid=row["orcid"], scopes=row["scopes"], code_digest=row["code"], now_ms=now_ms
+            db,
+            client_id=client_id,
+            orcid=row["orcid"],
+            scopes=" ".join(kept),
+            code_digest=row["code"],
+            now_ms=now_ms,
+            lifetime_s=expires_in or lifetime_s,
         )
 
 

@@ -74,6 +74,8 @@ def _field_texts(person: PublicPerson, field: str) -> tuple[str, ...]:
 
 
 def _term_matches(term: Term, person: PublicPerson) -> bool:
+    if term.field == "*":  # *:*, everyone
+        return True
     if term.field == "email":
         return term.text.strip().lower() in (address.lower() for address in person.emails)
     if term.field == "orcid":

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 
 from orcid_guide.sandbox.orcid.accounts import Employment, NewAccount
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 STEPS = 5
 STEP_TITLES = {
@@ -176,8 +177,8 @@ def _employment(draft: Draft, this_year: int) -> dict[str, str]:
     details = (draft.department, draft.role_title, draft.start_year, draft.start_month)
     if any(details) and not draft.organization:
         errors["organization"] = ORGANIZATION_MISSING
-    year_ok = not draft.start_year or (draft.start_year.isdigit() and 1900 <= int(draft.start_year) <= this_year)
-    month_ok = not draft.start_month or (draft.start_month.isdigit() and 1 <= int(draft.start_month) <= 12)
+    year_ok = not draft.start_year or whole_number(draft.start_year, 1900, this_year) is not None
+    month_ok = not draft.start_month or whole_number(draft.start_month, 1, 12) is not None
     if not year_ok or not month_ok or (draft.start_month and not draft.start_year):
         errors["start_date"] = DATE_INVALID
     return errors

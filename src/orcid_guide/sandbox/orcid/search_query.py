@@ -4,6 +4,7 @@
     given-and-family-names:"Eva de Vries" OR email:e.de.vries@leiden.example
     (family-name:Visser OR family-name:Carberry) AND NOT given-names:Josiah
     peat                                   (bare text searches every public field)
+    *:*                                    (everyone public)
 
 Terms next to each other without an operator must both match. Backslash escapes a special character, a
 trailing * matches any word starting with what comes before it. Anything else is a QueryError.
@@ -28,6 +29,8 @@ FIELDS = frozenset(
         "text",
     }
 )
+# Solr's "everything": ORCID answers q=*:* with every public record.
+MATCH_ALL = "*:*"
 _FIELD_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):")
 _WORD = re.compile(r"\w+")
 
@@ -104,6 +107,11 @@ def tokenize(query: str) -> list[str | Term]:
         elif char in "()":
             tokens.append(char)
             index += 1
+        elif query.startswith(MATCH_ALL, index) and (
+            index + 3 == len(query) or query[index + 3].isspace() or query[index + 3] in "()"
+        ):
+            tokens.append(Term("*", "*"))
+            index += 3
         elif query.startswith("&&", index) or query.startswith("||", index):
             tokens.append("AND" if char == "&" else "OR")
             index += 2

@@ -53,6 +53,16 @@ class StoredWork:
     contributors: tuple[StoredContributor, ...]
 
 
+class RecordItem(Protocol):
+    """Anything on a record with a visibility and a source: a work, an employment."""
+
+    @property
+    def visibility(self) -> str: ...
+
+    @property
+    def source_client_id(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class WorkOutline:
     """What deciding who may read a work and grouping it takes, without the rest: a record page reads this for
@@ -65,16 +75,6 @@ class WorkOutline:
     external_ids: tuple[StoredExternalId, ...]  # only the grouping ones (self, version-of)
 
 
-class Guarded(Protocol):
-    """A work as far as reading rights go (a StoredWork or a WorkOutline)."""
-
-    @property
-    def visibility(self) -> str: ...
-
-    @property
-    def source_client_id(self) -> str | None: ...
-
-
 @dataclass(frozen=True)
 class ReadAccess:
     """What a caller may read on one record: public always; limited with /read-limited for it; their own items;
@@ -84,7 +84,7 @@ class ReadAccess:
     source_client_id: str | None = None
     owner: bool = False
 
-    def allows(self, work: Guarded) -> bool:
+    def allows(self, work: RecordItem) -> bool:
         if self.owner or work.visibility == "public":
             return True
         if work.visibility == "limited" and self.limited:

@@ -25,6 +25,7 @@ from orcid_guide.sandbox.orcid.search_query import QueryError, parse_query
 from orcid_guide.sandbox.orcid.stored_works import find_work, readable_works
 from orcid_guide.sandbox.orcid.work_input import InvalidWork, WorkInput, parse_work
 from orcid_guide.sandbox.orcid.works_store import Source, delete_work, duplicate_of, insert_work, replace_work
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("api", __name__, url_prefix="/v3.0")
 
@@ -33,21 +34,28 @@ MAX_BULK_READ = 50
 MAX_BULK_WRITE = 100
 
 
-@blueprint.before_request
 def _negotiate() -> Response | None:
     if api_support.response_type() is None:
         return Response("Only JSON is served here.", status=406, mimetype="text/plain")
     return None
 
 
-@blueprint.errorhandler(ApiError)
 def _api_error(error: ApiError) -> Response:
     return api_support.error_response(error)
 
 
-@blueprint.errorhandler(TokenRejected)
 def _token_rejected(error: TokenRejected) -> Response:
     return api_support.token_error_response(str(error))
+
+
+def answers_as_api(api: Blueprint) -> None:
+    """What every /v3.0 blueprint shares: JSON only (406 otherwise), errors in ORCID's shape, 401 for tokens."""
+    api.before_request(_negotiate)
+    api.register_error_handler(ApiError, _api_error)
+    api.register_error_handler(TokenRejected, _token_rejected)
+
+
+answers_as_api(blueprint)
 
 
 def http_error_json(error: HTTPException) -> Response:
@@ -65,13 +73,10 @@ def _id_uri_base() -> str:
 
 def _found() -> tuple[list[PublicPerson], int]:
     query_text = request.args.get("q", "").strip()
-    try:
-        start = int(request.args.get("start", "0"))
-        rows = int(request.args.get("rows", "100"))
-    except ValueError as error:
-        raise ApiError(400, "400 Bad Request: start and rows must be whole numbers.") from error
-    if start < 0 or not 0 <= rows <= MAX_ROWS:
-        raise ApiError(400, f"400 Bad Request: start must be 0 or more and rows between 0 and {MAX_ROWS}.")
+    start = whole_number(request.args.get("start", "0"))
+    rows = whole_number(request.args.get("rows", "100"), 0, MAX_ROWS)
+    if start is None or rows is None:
+        raise ApiError(400, f"400 Bad Request: start must be a whole number and rows one from 0 to {MAX_ROWS}.")
     try:
         people = search(db(), parse_query(query_text))
     except QueryError as error:
@@ -119,7 +124,7 @@ def expanded_search() -> Response:
 # --- reading ----------------------------------------------------------------------------------------------------
 
 
-def _works_json(orcid: str, who: Caller) -> dict[str, Any]:
+def works_json(orcid: str, who: Caller) -> dict[str, Any]:
     return work_json.works_list(orcid, readable_works(db(), orcid, who.read_access(orcid)), _id_uri_base())
 
 
@@ -127,7 +132,7 @@ def _works_json(orcid: str, who: Caller) -> dict[str, Any]:
 def works(orcid_id: str) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
-    return api_json(_works_json(orcid, who))
+    return api_json(works_json(orcid, who))
 
 
 def _not_found(orcid: str, put_code: int | str) -> ApiError:
@@ -139,7 +144,7 @@ def _not_found(orcid: str, put_code: int | str) -> ApiError:
     )
 
 
-@blueprint.get("/<orcid_id>/work/<int:put_code>")
+@blueprint.get("/<orcid_id>/work/<put_code:put_code>")
 def work(orcid_id: str, put_code: int) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
@@ -155,7 +160,7 @@ def works_by_code(orcid_id: str, codes: str) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
     parts = [part.strip() for part in codes.split(",") if part.strip()]
-    if not parts or not all(part.isdigit() for part in parts):
+    if not parts or any(whole_number(part) is None for part in parts):
         raise ApiError(400, "400 Bad Request: put-codes must be numbers separated by commas.")
     if len(parts) > MAX_BULK_READ:
         raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_READ} put-codes can be read at once.")
@@ -170,88 +175,6 @@ def works_by_code(orcid_id: str, codes: str) -> Response:
     return api_json({"bulk": bulk})
 
 
-def _person_json(orcid: str, who: Caller) -> dict[str, Any]:
-    access = who.read_access(orcid)
-    visible = {"public", "limited"} if access.limited else {"public"}
-    user = db().execute("SELECT * FROM users WHERE orcid = ?", (orcid,)).fetchone()
-    name = None
-    if user["names_visibility"] in visible:
-        name = {
-            "created-date": {"value": user["created_ms"]},
-            "last-modified-date": {"value": user["modified_ms"]},
-            "given-names": work_json.value(user["given_names"]),
-            "family-name": work_json.value(user["family_names"]),
-            "credit-name": work_json.value(user["credit_name"]),
-            "source": None,
-            "visibility": user["names_visibility"],
-            "path": orcid,
-        }
-    emails = db().execute("SELECT * FROM emails WHERE orcid = ? ORDER BY is_primary DESC, address", (orcid,)).fetchall()
-    email_items = [
-        {
-            "created-date": {"value": row["created_ms"]},
-            "last-modified-date": {"value": row["created_ms"]},
-            "source": {
-                "source-orcid": work_json.identifier(_id_uri_base(), orcid),
-                "source-client-id": None,
-                "source-name": work_json.value(user["credit_name"] or None),
-            },
-            "email": row["address"],
-            "path": None,
-            "visibility": row["visibility"],
-            "verified": bool(row["verified"]),
-            "primary": bool(row["is_primary"]),
-            "put-code": None,
-        }
-        for row in emails
-        if row["visibility"] in visible
-    ]
-    return {
-        "last-modified-date": {"value": user["modified_ms"]},
-        "name": name,
-        "other-names": {"last-modified-date": None, "other-name": [], "path": f"/{orcid}/other-names"},
-        "biography": None,
-        "researcher-urls": {"last-modified-date": None, "researcher-url": [], "path": f"/{orcid}/researcher-urls"},
-        "emails": {"last-modified-date": None, "email": email_items, "path": f"/{orcid}/email"},
-        "addresses": {"last-modified-date": None, "address": [], "path": f"/{orcid}/address"},
-        "keywords": {"last-modified-date": None, "keyword": [], "path": f"/{orcid}/keywords"},
-        "external-identifiers": {
-            "last-modified-date": None,
-            "external-identifier": [],
-            "path": f"/{orcid}/external-identifiers",
-        },
-        "path": f"/{orcid}/person",
-    }
-
-
-@blueprint.get("/<orcid_id>/person")
-def person(orcid_id: str) -> Response:
-    who = caller()
-    orcid = record_id(orcid_id)
-    return api_json(_person_json(orcid, who))
-
-
-@blueprint.get("/<orcid_id>")
-@blueprint.get("/<orcid_id>/record")
-def record(orcid_id: str) -> Response:
-    who = caller()
-    orcid = record_id(orcid_id)
-    works_json = _works_json(orcid, who)
-    return api_json(
-        {
-            "orcid-identifier": work_json.identifier(_id_uri_base(), orcid),
-            "preferences": {"locale": "en"},
-            "person": _person_json(orcid, who),
-            "activities-summary": {
-                "last-modified-date": works_json["last-modified-date"],
-                "works": works_json,
-                "path": f"/{orcid}/activities",
-            },
-            "path": f"/{orcid}",
-        }
-    )
-
-
 # --- writing (member API) ---------------------------------------------------------------------------------------
 
 
@@ -263,6 +186,9 @@ def _body() -> Any:
         return json.loads(request.get_data(as_text=True) or "null")
     except json.JSONDecodeError as error:
         raise ApiError(400, f"400 Bad Request: the body is not JSON ({error.msg}).") from error
+    except RecursionError as error:
+        # No work nests more than a few levels; json gives up on thousands of levels with this error.
+        raise ApiError(400, "400 Bad Request: the body is nested too deeply to be a work.") from error
 
 
 def _parse(data: Any, orcid: str) -> WorkInput:
@@ -358,7 +284,7 @@ def _owned(orcid: str, put_code: int, client_id: str) -> None:
         )
 
 
-@blueprint.put("/<orcid_id>/work/<int:put_code>")
+@blueprint.put("/<orcid_id>/work/<put_code:put_code>")
 @csrf.exempt
 def update_work(orcid_id: str, put_code: int) -> Response:
     who = caller()
@@ -390,7 +316,7 @@ def update_work(orcid_id: str, put_code: int) -> Response:
     return api_json(work_json.work(stored, _id_uri_base()))
 
 
-@blueprint.delete("/<orcid_id>/work/<int:put_code>")
+@blueprint.delete("/<orcid_id>/work/<put_code:put_code>")
 @csrf.exempt
 def remove_work(orcid_id: str, put_code: int) -> Response:
     who = caller()

@@ -32,7 +32,7 @@ def inbox_page(orcid: str, *, show_archived: bool) -> str:
     )
 
 
-@blueprint.post("/inbox/<int:put_code>/archive")
+@blueprint.post("/inbox/<put_code:put_code>/archive")
 @signin_required
 def archive(put_code: int) -> BaseResponse:
     user = current_user()

@@ -16,6 +16,7 @@ from orcid_guide.sandbox.orcid.oauth_requests import BadAuthorizeRequest, check_
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms
 from orcid_guide.sandbox.orcid.scopes import PREMIUM_NOTIFICATION, READ_PUBLIC, parse_scopes, scope_labels
 from orcid_guide.sandbox.orcid.signin_state import current_user
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("oauth", __name__)
 
@@ -153,11 +154,24 @@ def token() -> Response:
                 db(), client_id=client.client_id, scopes=scopes[0], now_ms=now_ms()
             )
         elif grant_type == "refresh_token":
+            revoke_old = request.form.get("revoke_old", "false").lower()
+            expires_text = request.form.get("expires_in", "")
+            expires_in = whole_number(expires_text) if expires_text else None
+            if revoke_old not in ("true", "false") or (expires_text and expires_in is None):
+                return oauth_error("invalid_request", "revoke_old must be true or false, expires_in whole seconds.")
             issued = oauth_grants.refresh(
-                db(), refresh_token=request.form.get("refresh_token", ""), client_id=client.client_id, now_ms=now_ms()
+                db(),
+                refresh_token=request.form.get("refresh_token", ""),
+                client_id=client.client_id,
+                now_ms=now_ms(),
+                scopes=parse_scopes(request.form.get("scope", "")),
+                expires_in=expires_in,
+                revoke_old=revoke_old == "true",
             )
         else:
             return oauth_error("unsupported_grant_type", f"Unsupported grant type: {grant_type or '(none)'}")
+    except oauth_grants.InvalidScope as invalid:
+        return oauth_error("invalid_scope", str(invalid))
     except oauth_grants.InvalidGrant as invalid:
         return oauth_error("invalid_grant", str(invalid))
     return _token_answer(issued)

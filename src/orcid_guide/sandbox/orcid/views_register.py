@@ -23,6 +23,7 @@ from orcid_guide.sandbox.orcid.registration import (
 )
 from orcid_guide.sandbox.orcid.request_context import db, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import sign_in
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("register", __name__)
 
@@ -69,7 +70,7 @@ def submit() -> str | BaseResponse:
         return redirect(url_for("signin.signin"), code=303)
     # A form from an earlier step (browser Back) may be sent again; a form from a later one cannot exist yet.
     posted = request.form.get("step", "")
-    step = int(posted) if posted.isdigit() and 1 <= int(posted) <= draft.step else draft.step
+    step = whole_number(posted, 1, draft.step) or draft.step
     draft.step = step
     take_answers(draft, step, request.form)
     if action == "previous":

@@ -15,6 +15,7 @@ from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_record import render_record
 from orcid_guide.sandbox.orcid.works_store import NotOnRecord, set_visibility
 from orcid_guide.sandbox.orcid.works_view import works_for, works_panel
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("visibility", __name__)
 
@@ -36,9 +37,10 @@ def _chosen_visibility() -> str:
 
 
 def _put_codes(values: list[str]) -> list[int]:
-    if not all(value.isdigit() for value in values):
+    numbers = [whole_number(value) for value in values]
+    if None in numbers:
         abort(400, description="The selected works were not sent correctly. Go back, reload the page and try again.")
-    return [int(value) for value in values]
+    return [number for number in numbers if number is not None]
 
 
 def _paging(values: Mapping[str, str]) -> dict[str, Any]:
@@ -53,7 +55,7 @@ def _save(put_codes: list[int], visibility: str) -> None:
         abort(404, description="One of these works is not on your record; nothing has been changed.")
 
 
-@blueprint.post("/my-orcid/works/<int:put_code>/visibility")
+@blueprint.post("/my-orcid/works/<put_code:put_code>/visibility")
 @signin_required
 def set_work_visibility(put_code: int) -> BaseResponse:
     _save([put_code], _chosen_visibility())

@@ -8,6 +8,8 @@ from typing import Any
 
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES
 from orcid_guide.sandbox.orcid.works_store import NewContributor, NewExternalId, NewWork
+from orcid_guide.sandbox.web_links import is_web_url
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 # ORCID API v3.0 work types.
 WORK_TYPES = frozenset(
@@ -93,13 +95,22 @@ def _text(node: Any, *path: str) -> str:
     raise InvalidWork(f"{'/'.join(path)} must be a string.")
 
 
+def _link(node: Any, *path: str) -> str:
+    """An optional link: empty, or an http(s) URL ("Invalid url" is what ORCID's work form says otherwise)."""
+    text = _text(node, *path)
+    if text and not is_web_url(text):
+        raise InvalidWork(f"Invalid url: {'/'.join(path)} must be a full http:// or https:// URL.")
+    return text
+
+
 def _date_part(node: Any, part: str, low: int, high: int) -> int | None:
     text = _text(node, part, "value")
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = whole_number(text, low, high)
+    if number is None:
         raise InvalidWork(f"publication-date/{part} is not a valid {part}: {text!r}.")
-    return int(text)
+    return number
 
 
 def _external_ids(data: dict[str, Any]) -> tuple[NewExternalId, ...]:
@@ -118,7 +129,7 @@ def _external_ids(data: dict[str, Any]) -> tuple[NewExternalId, ...]:
             raise InvalidWork("Every external identifier needs an external-id-type and an external-id-value.")
         if relationship not in RELATIONSHIPS:
             raise InvalidWork(f"Unknown external-id-relationship {relationship!r}.")
-        result.append(NewExternalId(kind, value, _text(item, "external-id-url", "value"), relationship))
+        result.append(NewExternalId(kind, value, _link(item, "external-id-url", "value"), relationship))
     if not any(ext.relationship == "self" for ext in result):
         raise InvalidWork("A work needs at least one external identifier with relationship self.")
     return tuple(result)
@@ -166,7 +177,8 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
     month = _date_part(date, "month", 1, 12) if year else None
     day = _date_part(date, "day", 1, 31) if month else None
     put_code_text = _text(data, "put-code")
-    if put_code_text and not put_code_text.isdigit():
+    put_code = whole_number(put_code_text) if put_code_text else None
+    if put_code_text and put_code is None:
         raise InvalidWork("put-code must be a number.")
     work = NewWork(
         title=title,
@@ -176,7 +188,7 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
         year=year,
         month=month,
         day=day,
-        url=_text(data, "url", "value"),
+        url=_link(data, "url", "value"),
         citation_type=_text(data, "citation", "citation-type"),
         citation_value=_text(data, "citation", "citation-value"),
         external_ids=_external_ids(data),
@@ -186,4 +198,4 @@ def parse_work(data: Any, *, default_visibility: str) -> WorkInput:
         language_code=_text(data, "language-code"),
         country=_text(data, "country", "value"),
     )
-    return WorkInput(work, int(put_code_text) if put_code_text else None, requested)
+    return WorkInput(work, put_code, requested)

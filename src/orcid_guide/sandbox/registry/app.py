@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from orcid_guide.sandbox import web_links
 from orcid_guide.sandbox.registry import store, views
 from orcid_guide.sandbox.registry.settings import RegistrySettings
 from orcid_guide.sandbox.registry.web import check_csrf, close_db, csrf_token, settings
@@ -32,6 +33,7 @@ def create_app(config: RegistrySettings) -> Flask:
     app.before_request(check_csrf)
     app.teardown_appcontext(close_db)
     app.jinja_env.globals.update(csrf_token=csrf_token, registry=settings)
+    web_links.install(app)
     app.register_error_handler(HTTPException, _error_page)
     app.register_blueprint(views.blueprint)
     return app

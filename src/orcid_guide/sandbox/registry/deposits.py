@@ -7,6 +7,7 @@ from typing import Any
 
 from orcid_guide.orcid_id import is_valid
 from orcid_guide.sandbox.registry.fixtures import Contributor, DoiRecord
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 MAX_CONTRIBUTORS = 100
@@ -32,8 +33,8 @@ def _number(data: dict[str, Any], key: str, low: int, high: int, *, required: bo
         if required:
             raise BadDeposit(f"The deposit needs a '{key}'.")
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
+    if isinstance(value, str):
+        value = whole_number(value.strip(), low, high)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise BadDeposit(f"'{key}' must be a whole number from {low} to {high}.")
     return value

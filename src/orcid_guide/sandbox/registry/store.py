@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from orcid_guide.sandbox import sqlite_files
 from orcid_guide.sandbox.registry.fixtures import Contributor, DoiRecord, records
 
 SCHEMA = """
@@ -67,6 +68,7 @@ def connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys = ON")
+    sqlite_files.tune(db)
     return db
 
 
@@ -75,7 +77,7 @@ def initialize(path: Path, kind: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path)
     try:
-        db.execute("PRAGMA journal_mode = WAL")
+        sqlite_files.use_wal(db)
         db.executescript(SCHEMA)
         for record in records(kind):
             if find(db, record.doi) is None:

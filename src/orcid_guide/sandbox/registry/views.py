@@ -98,7 +98,9 @@ def _keep(grant: orcid_calls.Grant, client: OrcidClient) -> store.Permission:
 @blueprint.get(SEARCH_CALLBACK)
 def callback() -> ResponseReturnValue:
     expected = session.pop(_STATE_KEY, None)
-    if not isinstance(expected, str) or not hmac.compare_digest(expected, request.args.get("state", "")):
+    if not isinstance(expected, str) or not hmac.compare_digest(
+        expected.encode(), request.args.get("state", "").encode()
+    ):
         abort(400, description="This sign-in link has expired; start again from ORCID.")
     if request.args.get("error"):
         # Deny access on ORCID: back to the record, as ORCID's wizards do.
@@ -169,7 +171,9 @@ def auto_update_callback() -> ResponseReturnValue:
     client = settings().auto_update_client
     grant = _exchange(AUTO_UPDATE_CALLBACK, client)
     # The state names the iD the request was sent to; a grant for another iD is not what was asked for.
-    if not hmac.compare_digest(auto_update.permission_state(settings(), grant.orcid), request.args.get("state", "")):
+    if not hmac.compare_digest(
+        auto_update.permission_state(settings(), grant.orcid).encode(), request.args.get("state", "").encode()
+    ):
         abort(400, description="This permission link was not meant for this ORCID record.")
     permit = _keep(grant, client)
     auto_update.deliver_pending(db(), settings(), permit, now_ms())
@@ -180,11 +184,20 @@ def json_answer(data: object, status: int) -> Response:
     return Response(json.dumps(data), status=status, mimetype="application/json")
 
 
+def _json_body() -> object:
+    """The request's JSON, or None when it is not JSON (nested thousands deep included: json gives up with
+    RecursionError, which Flask's get_json does not catch)."""
+    try:
+        return json.loads(request.get_data(as_text=True))
+    except (ValueError, RecursionError):
+        return None
+
+
 @blueprint.post("/deposits")
 def deposit_api() -> Response:
     """A publisher's deposit: register the DOI, then deliver it to each iD it carries (auto-update)."""
     try:
-        record = parse_deposit(request.get_json(silent=True), settings().work_types)
+        record = parse_deposit(_json_body(), settings().work_types)
     except BadDeposit as bad:
         return json_answer({"error": str(bad)}, 400)
     if store.find(db(), record.doi) is not None:

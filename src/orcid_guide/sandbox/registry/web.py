@@ -49,5 +49,7 @@ def check_csrf() -> None:
     if request.method != "POST" or request.endpoint in CSRF_EXEMPT_ENDPOINTS:
         return
     expected = session.get(CSRF_FIELD)
-    if not isinstance(expected, str) or not hmac.compare_digest(expected, request.form.get(CSRF_FIELD, "")):
+    sent = request.form.get(CSRF_FIELD, "")
+    # Bytes: compare_digest refuses str with non-ASCII characters (TypeError) instead of saying they differ.
+    if not isinstance(expected, str) or not hmac.compare_digest(expected.encode(), sent.encode()):
         abort(400, description="This form has expired; reload the page and try again.")
