@@ -317,3 +317,13 @@ def test_the_dialog_speaks_orcids_own_words(client: FlaskClient) -> None:
     ):
         assert words in known, words
         assert words in pages, words
+
+
+def test_a_file_over_the_upload_limit_is_refused_in_one_sentence_and_nothing_is_imported(
+    app: Flask, client: FlaskClient
+) -> None:
+    before = record_titles(app, EVA.orcid)
+    answer = upload(client, b"%" + b"x" * (5 * 1024 * 1024) + b"\n")
+    assert answer.status_code == 413
+    assert "This file is larger than 4 MB" in answer.text
+    assert record_titles(app, EVA.orcid) == before

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.bibtex.orcid_mapping import MappedEntry
@@ -81,6 +82,14 @@ def _render_preview(preview: Preview, error: str = "", status: int = 200) -> tup
         ),
         status,
     )
+
+
+@blueprint.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge) -> tuple[str, int]:
+    # Werkzeug refuses the body before the view reads it; say so in the dialog instead of a bare 413 page.
+    limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+    message = f"This file is larger than {limit} MB; split it into smaller files and import them one by one."
+    return render_template("bibtex_import.html", title=TITLE, preview=None, error=message), 413
 
 
 @blueprint.get("/works/bibtex")

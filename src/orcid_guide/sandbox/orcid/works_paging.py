@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from orcid_guide.sandbox.whole_numbers import whole_number
+
 PAGE_SIZES = (10, 50, 100)
 DEFAULT_PAGE_SIZE = 50
 
@@ -57,7 +59,7 @@ class Page:
 
 
 def _whole_number(text: str | None) -> int | None:
-    return int(text) if text is not None and text.isdigit() and len(text) < 10 else None
+    return None if text is None else whole_number(text, high=10**9)
 
 
 def page_from(args: Mapping[str, str], total: int) -> Page:
