@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Locator, Page, expect
 
+from _orcid import sign_in_to_orcid
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
 CROSSREF_WORKS = (
@@ -44,14 +45,6 @@ NEW_DATASET = {
     "month": 3,
 }
 MOCK_ONLY = "this guide's Crossref and DataCite are the sandbox's own services, unknown to the real ORCID sandbox"
-
-
-def sign_in(page: Page, env: Env) -> None:
-    page.goto(env.url("orcid", "/signin"))
-    page.get_by_label("Email or ORCID iD").fill(env.values["orcid_email"])
-    page.get_by_label("Password").fill(env.values["orcid_password"])
-    page.get_by_role("button", name="Sign in to ORCID").click()
-    expect(page.get_by_role("heading", name="Works")).to_be_visible()
 
 
 def open_add_menu(page: Page, env: Env) -> None:
@@ -120,7 +113,7 @@ def open_user_menu(page: Page, env: Env) -> None:
 
 TUTORIAL = Tutorial(
     name="auto_update_from_crossref_and_datacite",
-    prepare=sign_in,
+    prepare=sign_in_to_orcid,
     steps=(
         Step(
             "search-and-link",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 from _lucris_import import search_orcid, with_orcid_id_on_profile
+from _orcid import sign_in_to_orcid
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
 WORK = "Material flow analysis"  # Eva's book chapter, public on ORCID
@@ -13,14 +14,6 @@ WORK = "Material flow analysis"  # Eva's book chapter, public on ORCID
 
 def selector(page: Page) -> Locator:
     return page.get_by_role("group", name=f"Set visibility for {WORK}")
-
-
-def sign_in_to_orcid(page: Page, env: Env) -> None:
-    page.goto(env.url("orcid", "/signin"))
-    page.get_by_label("Email or ORCID iD").fill(env.values["orcid_email"])
-    page.get_by_label("Password").fill(env.values["orcid_password"])
-    page.get_by_role("button", name="Sign in to ORCID").click()
-    expect(page.get_by_role("heading", name="Works")).to_be_visible()
 
 
 def starting_point(page: Page, env: Env) -> None:
