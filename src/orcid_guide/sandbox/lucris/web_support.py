@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hmac
-import secrets
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -13,12 +11,12 @@ from typing import ParamSpec, cast
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 
+from orcid_guide.sandbox.form_tokens import form_carries_session_token, session_token
 from orcid_guide.sandbox.lucris import database, people
 from orcid_guide.sandbox.lucris.outputs import MONTHS
 from orcid_guide.sandbox.lucris.settings import LucrisSettings
 
 P = ParamSpec("P")
-CSRF_FIELD = "csrf_token"
 
 
 def settings() -> LucrisSettings:
@@ -94,20 +92,12 @@ def editor_required(view: Callable[P, ResponseReturnValue]) -> Callable[P, Respo
     return wrapper
 
 
-def csrf_token() -> str:
-    token = session.get(CSRF_FIELD)
-    if not isinstance(token, str):
-        token = secrets.token_urlsafe(32)
-        session[CSRF_FIELD] = token
-    return token
+csrf_token = session_token
 
 
 def check_csrf() -> None:
     """Refuse any POST whose form does not carry this session's token."""
     if request.method != "POST":
         return
-    expected = session.get(CSRF_FIELD)
-    sent = request.form.get(CSRF_FIELD, "")
-    # Bytes: compare_digest refuses str with non-ASCII characters (TypeError) instead of saying they differ.
-    if not isinstance(expected, str) or not hmac.compare_digest(expected.encode(), sent.encode()):
+    if not form_carries_session_token():
         abort(400, description="This form has expired or did not come from LUCRIS; reload the page and try again.")

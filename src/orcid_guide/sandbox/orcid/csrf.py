@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import hmac
-import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import abort, current_app, request, session
+from flask import abort, current_app, request
 
-FIELD = "csrf_token"
+from orcid_guide.sandbox.form_tokens import form_carries_session_token, session_token
+
 _EXEMPT_ATTRIBUTE = "_orcid_csrf_exempt"
 
 View = TypeVar("View", bound=Callable[..., object])
 
 
-def token() -> str:
-    """This session's token, made on first use (templates call it as csrf_token())."""
-    value = session.get(FIELD)
-    if not isinstance(value, str):
-        value = secrets.token_urlsafe(32)
-        session[FIELD] = value
-    return value
+token = session_token
 
 
 def exempt(view: View) -> View:
@@ -37,9 +30,7 @@ def check_request() -> None:
     view = current_app.view_functions.get(request.endpoint or "")
     if view is None or getattr(view, _EXEMPT_ATTRIBUTE, False):
         return
-    sent = request.form.get(FIELD, "")
-    expected = session.get(FIELD)
-    if not isinstance(expected, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
+    if not form_carries_session_token():
         abort(
             400,
             description="This form has expired or did not come from this site. Go back, reload the page and try again.",

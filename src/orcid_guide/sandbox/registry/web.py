@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hmac
-import secrets
 import sqlite3
 from typing import cast
 
-from flask import abort, current_app, g, request, session
+from flask import abort, current_app, g, request
 
+from orcid_guide.sandbox.form_tokens import form_carries_session_token, session_token
 from orcid_guide.sandbox.registry import store
 from orcid_guide.sandbox.registry.settings import RegistrySettings
 
-CSRF_FIELD = "csrf_token"
 # Programs post here (a publisher's deposit), not forms in a browser session.
 CSRF_EXEMPT_ENDPOINTS = frozenset({"registry.deposit_api"})
 
@@ -37,19 +35,11 @@ def now_ms() -> int:
     return int(settings().clock().timestamp() * 1000)
 
 
-def csrf_token() -> str:
-    token = session.get(CSRF_FIELD)
-    if not isinstance(token, str):
-        token = secrets.token_urlsafe(32)
-        session[CSRF_FIELD] = token
-    return token
+csrf_token = session_token
 
 
 def check_csrf() -> None:
     if request.method != "POST" or request.endpoint in CSRF_EXEMPT_ENDPOINTS:
         return
-    expected = session.get(CSRF_FIELD)
-    sent = request.form.get(CSRF_FIELD, "")
-    # Bytes: compare_digest refuses str with non-ASCII characters (TypeError) instead of saying they differ.
-    if not isinstance(expected, str) or not hmac.compare_digest(expected.encode(), sent.encode()):
+    if not form_carries_session_token():
         abort(400, description="This form has expired; reload the page and try again.")
