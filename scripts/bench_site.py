@@ -2,10 +2,11 @@
 
 Run: .venv/bin/python scripts/bench_site.py [ROUNDS]
 Both are 'mkdocs build --strict' in a new process. The second builds a copy of the site's sources in which
-every tutorial and animation marker was replaced beforehand by what the hook writes, and with the hook removed
-from mkdocs.yml. The hook keeps its expansions in build/hook-cache between builds; a third case empties that
-first, as for the first build after a tutorial changed. Prints the median seconds of each and the ratios; the
-goal (for a build after an unchanged build) is at most 1.15.
+every tutorial and animation marker was replaced beforehand by what the hook writes (image sizes included, and
+the phone crops as files beside the screenshots), and with the hook removed from mkdocs.yml. The hook keeps
+its expansions and crops in build/hook-cache between builds; a third case empties that first, as for the first
+build after a tutorial changed. Prints the median seconds of each and the ratios; the goal (for a build after
+an unchanged build) is at most 1.15.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from bench_timing import ROOT, interleaved_medians, report, run
 from orcid_guide.engine.expand import animation_markdown, tutorial_markdown
 from orcid_guide.engine.loader import load_tutorial
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
+from orcid_guide.engine.phone_names import PHONE_FOLDER
+from orcid_guide.engine.shot_sizes import image_size, shot_images
+from orcid_guide.engine.shots import ANIMATION
 from orcid_guide.project import load_project
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
@@ -40,16 +44,23 @@ def expanded_copy(into: Path) -> Path:
     for page in (into / "docs").rglob("*.md"):
         language = page.relative_to(into / "docs").parts[0]
         images = Path(os.path.relpath(screenshots, page.parent)).as_posix()
-        page.write_text(expand(page.read_text(encoding="utf-8"), language, images, project.tutorials), encoding="utf-8")
+        text = expand(page.read_text(encoding="utf-8"), language, images, project.tutorials, screenshots)
+        page.write_text(text, encoding="utf-8")
     return into / "mkdocs.yml"
 
 
-def expand(text: str, language: str, images: str, tutorials: Path) -> str:
+def expand(text: str, language: str, images: str, tutorials: Path, screenshots: Path) -> str:
     def steps(match: re.Match[str]) -> str:
-        return tutorial_markdown(load_tutorial(tutorials, match[1]), language, f"{images}/{match[1]}")
+        tutorial = load_tutorial(tutorials, match[1])
+        sizes, crops = shot_images(tutorial, screenshots / match[1])
+        for name, crop in crops.items():
+            (screenshots / match[1] / PHONE_FOLDER).mkdir(exist_ok=True)
+            (screenshots / match[1] / PHONE_FOLDER / name).write_bytes(crop)
+        return tutorial_markdown(tutorial, language, f"{images}/{match[1]}", sizes)
 
     def animation(match: re.Match[str]) -> str:
-        return animation_markdown(load_tutorial(tutorials, match[1]), language, f"{images}/{match[1]}")
+        size = image_size(screenshots / match[1] / ANIMATION)
+        return animation_markdown(load_tutorial(tutorials, match[1]), language, f"{images}/{match[1]}", size)
 
     return ANIMATION_MARKER.sub(animation, MARKER.sub(steps, text))
 
@@ -71,9 +82,12 @@ def main() -> None:
             "steps already expanded": lambda: run([*MKDOCS, "-f", str(plain), "-d", str(plain_site)]),
         }
         medians = interleaved_medians(cases, rounds)
+        sites = (hook_site, plain_site)
         hook_page = (hook_site / "create-orcid-id" / "index.html").read_text(encoding="utf-8")
         plain_page = (plain_site / "create-orcid-id" / "index.html").read_text(encoding="utf-8")
         assert hook_page.count("<img") == plain_page.count("<img"), "the two builds do not show the same pages"
+        crops = [sorted(path.relative_to(site) for path in site.rglob(f"{PHONE_FOLDER}/*.png")) for site in sites]
+        assert crops[0] and crops[0] == crops[1], "the two builds do not have the same phone crops"
     report("hook / pre-expanded", medians, "with the tutorial hook", "steps already expanded", 1.15, rounds)
     cold = medians["with the hook, no expansion kept"] / medians["steps already expanded"]
     print(f"hook with no expansion kept / pre-expanded: ratio {cold:.2f} (a first build, for information)")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from orcid_guide.engine import mkdocs_hook, steps
-from orcid_guide.engine.expansion_cache import cached, source_key
+from orcid_guide.engine.expansion_cache import cached, screenshots_key, source_key
 
 
 def test_an_expansion_is_made_again_only_when_its_key_changes(tmp_path: Path) -> None:
@@ -34,6 +35,16 @@ def test_the_key_follows_the_tutorial_and_the_helpers_it_imports(tmp_path: Path)
     assert source_key(tmp_path, "join") == first
     (tmp_path / "_shared.py").write_text("WORDS = 'Join them'\n")
     assert source_key(tmp_path, "join") != first
+
+
+def test_the_screenshots_key_follows_their_bytes_not_their_times(tmp_path: Path) -> None:
+    shot = tmp_path / "01-open.png"
+    shot.write_bytes(b"first")
+    first = screenshots_key(tmp_path)
+    os.utime(shot, ns=(1, 1))  # as on a fresh clone, where every file is new
+    assert screenshots_key(tmp_path) == first
+    shot.write_bytes(b"other")
+    assert screenshots_key(tmp_path) != first
 
 
 def test_the_hook_loads_neither_playwright_nor_pillow_until_it_must() -> None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from orcid_guide.engine.phone_names import PHONE_CLASS
 from orcid_guide.engine.shots import ANIMATION
 from orcid_guide.engine.steps import Step, Tutorial, screenshot_name
 
@@ -28,8 +29,6 @@ _AND = {"en": " and ", "nl": " en "}
 _MARKED = {"en": "the element to use marked", "nl": "het te gebruiken element gemarkeerd"}
 _SHOWN_MARKED = {"en": "what it is about marked", "nl": "waar het om gaat gemarkeerd"}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
-# Marks an image that has a crop for narrow screens (see engine/phone_crop.py and mkdocs_hook.py).
-PHONE_CLASS = "phone-crop"
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
 """The hook's expansion of each tutorial, kept between site builds.
 
-Expanding a tutorial means importing its module, and with it Playwright: most of what the hook adds to a build.
-A build whose tutorials, their helpers and the engine did not change since the last build reads the Markdown
-it wrote then instead.
+Expanding a tutorial means importing its module, and with it Playwright, and measuring and cropping its
+screenshots with Pillow: most of what the hook adds to a build. A build whose tutorials, their helpers, their
+screenshots and the engine did not change since the last build reads the Markdown it wrote then instead, and
+copies the phone crops it kept then.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from orcid_guide.engine.fingerprint import hash_texts, hash_tree, local_imports
@@ -20,6 +23,33 @@ def source_key(tutorials: Path, name: str) -> str:
     """What every expansion of a tutorial depends on: its module, the helpers it imports, and the engine."""
     sources = [path.read_text(encoding="utf-8") for path in local_imports(tutorials, tutorials / f"{name}.py")]
     return hash_texts([name, hash_tree(ENGINE), *sources])
+
+
+def screenshots_key(folder: Path) -> str:
+    """What a tutorial's image sizes and phone crops depend on: its screenshots, by content.
+
+    Not by modification time: a fresh clone (CI) gives every file a new one, and hashing a few megabytes of PNG
+    costs milliseconds.
+    """
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    return hash_texts(f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in shots)
+
+
+def kept_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Keep ``files`` in ``folder`` (named after their key), whole or not at all; drop older keys' folders."""
+    if not folder.is_dir():
+        partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        for name, data in files.items():
+            (partial / name).write_bytes(data)
+        try:
+            partial.rename(folder)
+        except OSError:  # another build kept the same files first
+            shutil.rmtree(partial, ignore_errors=True)
+    for other in folder.parent.iterdir():
+        if other != folder and not other.name.endswith(".partial"):
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def cached(path: Path, key: str, make: Callable[[], str]) -> str:

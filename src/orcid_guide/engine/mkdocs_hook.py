@@ -2,39 +2,50 @@
 
 Each step screenshot gets its pixel size and lazy loading; a screenshot with a marked element also gets the
 region around that element for narrow screens (engine/phone_crop.py), written beside it in the built site.
+
+The tutorials (and Playwright with them) and Pillow are imported only when an expansion is not already kept from
+an earlier build (``expansion_cache``): importing them, and measuring and cropping screenshots, is most of what
+the hook costs. The phone crops are kept beside the expansions and copied into the site from there.
 """
 
 from __future__ import annotations
 
-import functools
-import io
 import os
 import re
+import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from PIL import Image
 
-from orcid_guide.engine.expand import PHONE_CLASS, ShotImage, animation_markdown, tutorial_markdown
-from orcid_guide.engine.loader import load_tutorial
+from orcid_guide.engine.expansion_cache import cached, kept_files, screenshots_key, source_key
+from orcid_guide.engine.fingerprint import hash_texts
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
-from orcid_guide.engine.phone_crop import PHONE_FOLDER, phone_crop
-from orcid_guide.engine.shots import ANIMATION
-from orcid_guide.engine.steps import LANGUAGES, Tutorial, screenshot_name
+from orcid_guide.engine.phone_names import PHONE_CLASS, PHONE_FOLDER
 from orcid_guide.errors import UserError
 from orcid_guide.project import load_project
 
+if TYPE_CHECKING:
+    from orcid_guide.engine.steps import Tutorial
+
+LANGUAGES = ("en", "nl")  # as in engine.steps, which this module does not import (see above)
 # Below this width (CSS pixels) a page shows the crop; the whole screenshot is one tap away in the lightbox.
 PHONE_MEDIA = "(max-width: 600px)"
 _PHONE_IMAGE = re.compile(r'<img (?=[^>]*class="[^"]*\b' + PHONE_CLASS + r"\b)[^>]*>")
 _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
-# Crops to write into the built site after the build: (tutorial, file name) -> crop bytes.
-_crops: dict[tuple[str, str], bytes] = {}
+# Per build: a tutorial shown on several pages and in two languages is hashed once.
+_keys: dict[str, str] = {}
+# Per build: the kept phone crops of each tutorial whose steps were shown, to copy into the site at the end.
+_crop_folders: dict[str, Path] = {}
+
+
+def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
+    _keys.clear()
+    _crop_folders.clear()
 
 
 def _language(page: Page) -> str:
@@ -43,58 +54,56 @@ def _language(page: Page) -> str:
     return locale if locale in LANGUAGES else "en"
 
 
-@functools.lru_cache(maxsize=512)
-def _crop(path: Path, modified: int) -> bytes | None:
-    return phone_crop(path.read_bytes())
-
-
-def _shot_images(tutorial: Tutorial, folder: Path) -> dict[str, ShotImage]:
-    images: dict[str, ShotImage] = {}
-    for number, step in enumerate(tutorial.steps, start=1):
-        path = folder / screenshot_name(number, step)
-        if not step.shot or not path.is_file():
-            continue
-        with Image.open(path) as image:
-            width, height = image.size
-        phone = None
-        crop = _crop(path, path.stat().st_mtime_ns) if step.target is not None else None
-        if crop is not None:
-            _crops[(tutorial.name, path.name)] = crop
-            with Image.open(io.BytesIO(crop)) as cropped:
-                phone = cropped.size
-        images[path.name] = ShotImage(width, height, phone)
-    return images
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     if not MARKER.search(markdown) and not ANIMATION_MARKER.search(markdown):
         return markdown
     project = load_project(Path(config.config_file_path).parent)
     page_folder = Path(config.docs_dir, page.file.src_uri).parent
     images = Path(os.path.relpath(project.screenshots, page_folder)).as_posix()
+    language = _language(page)
+    cache = project.work / "hook-cache"
+
+    def steps(name: str, crops: Path) -> str:
+        from orcid_guide.engine.expand import tutorial_markdown
+        from orcid_guide.engine.shot_sizes import shot_images
+
+        shown = tutorial(name)
+        sizes, phone = shot_images(shown, project.screenshots / name)
+        kept_files(crops, phone)
+        return tutorial_markdown(shown, language, f"{images}/{name}", sizes)
+
+    def animation(name: str) -> str:
+        from orcid_guide.engine.expand import animation_markdown
+        from orcid_guide.engine.shot_sizes import image_size
+        from orcid_guide.engine.shots import ANIMATION
+
+        size = image_size(project.screenshots / name / ANIMATION)
+        return animation_markdown(tutorial(name), language, f"{images}/{name}", size)
 
     def tutorial(name: str) -> Tutorial:
+        from orcid_guide.engine.loader import load_tutorial
+
         try:
             return load_tutorial(project.tutorials, name)
         except UserError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from error
 
-    def steps(match: re.Match[str]) -> str:
-        name = match.group(1)
-        shown = tutorial(name)
-        sizes = _shot_images(shown, project.screenshots / name)
-        return tutorial_markdown(shown, _language(page), f"{images}/{name}", sizes)
+    def expanded(kind: str, name: str) -> str:
+        if not (project.tutorials / f"{name}.py").is_file():
+            tutorial(name)  # which says that there is no such tutorial
+        if name not in _keys:
+            _keys[name] = hash_texts([source_key(project.tutorials, name), screenshots_key(project.screenshots / name)])
+        kept = cache / f"{name}-{kind}-{language}.md"
+        if kind == "animation":
+            return cached(kept, hash_texts([_keys[name], kind, language, images]), lambda: animation(name))
+        crops = cache / PHONE_FOLDER / name / _keys[name]
+        if not crops.is_dir():
+            kept.unlink(missing_ok=True)  # an expansion is only good with its crops
+        _crop_folders[name] = crops
+        return cached(kept, hash_texts([_keys[name], kind, language, images]), lambda: steps(name, crops))
 
-    def animation(match: re.Match[str]) -> str:
-        name = match.group(1)
-        path = project.screenshots / name / ANIMATION
-        size = None
-        if path.is_file():
-            with Image.open(path) as image:
-                size = image.size
-        return animation_markdown(tutorial(name), _language(page), f"{images}/{name}", size)
-
-    return ANIMATION_MARKER.sub(animation, MARKER.sub(steps, markdown))
+    markdown = MARKER.sub(lambda match: expanded("steps", match.group(1)), markdown)
+    return ANIMATION_MARKER.sub(lambda match: expanded("animation", match.group(1)), markdown)
 
 
 def phone_picture(image_tag: str) -> str:
@@ -119,7 +128,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     project = load_project(Path(config.config_file_path).parent)
     screenshots = Path(config.site_dir, os.path.relpath(project.screenshots, config.docs_dir))
-    for (tutorial, name), crop in _crops.items():
-        target = screenshots / tutorial / PHONE_FOLDER / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(crop)
+    for tutorial, kept in _crop_folders.items():
+        for crop in kept.iterdir():
+            target = screenshots / tutorial / PHONE_FOLDER / crop.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(crop, target)

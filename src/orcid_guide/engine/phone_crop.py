@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from orcid_guide.engine.images import MARK_COLOUR, encode
+from orcid_guide.engine.phone_names import PHONE_FOLDER
 from orcid_guide.engine.shots import STEP_SHOTS
 
 # The crop's least size in screenshot pixels: about 0.8 of its size on a 390 px phone, so text stays legible.
@@ -22,7 +23,6 @@ CROP_HEIGHT = 300
 MOST_WIDTH = 520
 MOST_HEIGHT = 390
 MARGIN = 24
-PHONE_FOLDER = "phone"
 
 Bounds = tuple[int, int, int, int]
 
