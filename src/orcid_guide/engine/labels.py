@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -43,7 +44,14 @@ def screen_text(page: Page) -> str:
 def missing_labels(page: Page, labels: tuple[str, ...]) -> list[str]:
     if not labels:
         return []
-    seen = screen_text(page)
+    try:
+        seen = screen_text(page)
+    except PlaywrightError as error:
+        # A page navigating away while it is read has no text yet: every label counts as not seen, and the
+        # caller waits for them on the page that arrives.
+        if "context was destroyed" not in str(error):
+            raise
+        return list(labels)
     return [label for label in labels if normalise(label) not in seen]
 
 
