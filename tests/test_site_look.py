@@ -29,6 +29,8 @@ def test_every_page_says_who_maintains_the_guide_and_when_it_changed(site: Path,
     html = html_of(site, language, page)
     assert MAINTAINER[language] in html
     assert 'href="https://lucris.leidenuniv.nl/"' in html
+    contact = {"en": "Contact the library", "nl": "Neem contact op met de bibliotheek"}[language]
+    assert re.search(rf'<a href="https://[^"]+">{contact}</a>', html), "no way to reach the maintainers"
     assert "Made with" not in html
     assert UPDATED[language].search(html), "no last-update date in the page's language"
 
