@@ -52,6 +52,24 @@ def sandbox(tmp_path: Path) -> Iterator[RunningSandbox]:
         yield running
 
 
+@pytest.fixture
+def python_orcid_public(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    """python-orcid's PublicAPI pointed at the emulator (only its addresses changed), and a /read-public token."""
+    import orcid.orcid as orcid_module
+
+    from orcid_guide.sandbox.orcid.demo_clients import PUBLIC_DEMO_ID, builtin_clients
+
+    # python-orcid 1.0.3 speaks v2.0 unless told otherwise; the emulator serves v3.0 only.
+    monkeypatch.setattr(orcid_module, "VERSION", "/v3.0")
+    monkeypatch.setattr(orcid_module, "SEARCH_VERSION", "/v3.0")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    public = next(c for c in builtin_clients(sandbox.orcid_url) if c.client_id == PUBLIC_DEMO_ID)
+    client = orcid_module.PublicAPI(public.client_id, public.secret, sandbox=True)
+    client._endpoint = sandbox.orcid_url
+    client._token_url = f"{sandbox.orcid_url}/oauth/token"
+    return client, client.get_search_token_from_orcid()
+
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED_AT = "https://guides.example.org/orcid-guide/"
 SUB_PATH = "/orcid-guide"

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orcid.orcid as orcid_module
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, RunningSandbox
-from orcid_guide.sandbox.orcid.demo_clients import PUBLIC_DEMO_ID, builtin_clients
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
@@ -712,15 +710,8 @@ def test_the_whole_flow_over_real_http(sandbox: RunningSandbox, request: pytest.
     assert works["group"][0]["work-summary"][0]["source"]["source-name"]["value"] == "LUCRIS - Leiden University"
 
 
-def test_python_orcid_public_api_reads_the_emulator(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(orcid_module, "VERSION", "/v3.0")
-    monkeypatch.setattr(orcid_module, "SEARCH_VERSION", "/v3.0")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    public = next(c for c in builtin_clients(sandbox.orcid_url) if c.client_id == PUBLIC_DEMO_ID)
-    client = orcid_module.PublicAPI(public.client_id, public.secret, sandbox=True)
-    client._endpoint = sandbox.orcid_url
-    client._token_url = f"{sandbox.orcid_url}/oauth/token"
-    token = client.get_search_token_from_orcid()
+def test_python_orcid_public_api_reads_the_emulator(python_orcid_public: tuple[Any, str]) -> None:
+    client, token = python_orcid_public
     found = client.search("family-name:Carberry", access_token=token)
     assert [row["orcid-identifier"]["path"] for row in found["result"]] == [CARBERRY.orcid]
     works = client.read_record_public(EVA.orcid, "works", token)

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orcid.orcid as orcid_module
 import pytest
 import requests
 from flask import Flask
@@ -183,16 +182,8 @@ def _public_token(sandbox: RunningSandbox) -> str:
     return str(answer.json()["access_token"])
 
 
-def test_python_orcid_reads_every_section_it_offers(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    # python-orcid 1.0.3 speaks v2.0 unless told otherwise; the emulator serves v3.0 only.
-    monkeypatch.setattr(orcid_module, "VERSION", "/v3.0")
-    monkeypatch.setattr(orcid_module, "SEARCH_VERSION", "/v3.0")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    public = next(c for c in builtin_clients(sandbox.orcid_url) if c.client_id == PUBLIC_DEMO_ID)
-    client = orcid_module.PublicAPI(public.client_id, public.secret, sandbox=True)
-    client._endpoint = sandbox.orcid_url
-    client._token_url = f"{sandbox.orcid_url}/oauth/token"
-    token = client.get_search_token_from_orcid()
+def test_python_orcid_reads_every_section_it_offers(python_orcid_public: tuple[Any, str]) -> None:
+    client, token = python_orcid_public
     record = client.read_record_public(EVA.orcid, "record", token)
     assert record["history"]["claimed"] and set(record["activities-summary"]) >= ACTIVITY_SECTIONS
     for section in ("activities", "educations", "employments", "fundings", "peer-reviews", "works"):
