@@ -91,7 +91,7 @@ def test_the_owner_sees_every_work_with_source_date_type_and_visibility(client: 
     assert "Soil Biology and Biochemistry" in page
     assert "2023-04-12 | Journal article" in page
     assert "2019 | Conference paper" in page
-    assert page.count("Source: Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
+    assert page.count("<strong>Source:</strong> Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
     # Each work's visibility selector has its current visibility chosen.
     assert page.count('value="public" checked') == len(EVA_PUBLIC)
     assert page.count('value="limited" checked') == 1

@@ -86,7 +86,7 @@ def test_two_sources_of_one_doi_are_one_entry_with_both_sources_reachable(app: F
     assert titles(page) == ["Peat and its microbes", "Another paper"]
     assert count(page) == 2
     assert "Preferred source" in page and "(of 2)" in page and "(Close other sources)" in page
-    assert "Source: LUCRIS" in page and "Source: Crossref Metadata Search" in page
+    assert "<strong>Source:</strong> LUCRIS" in page and "<strong>Source:</strong> Crossref Metadata Search" in page
     # Each version keeps its own checkbox and its own visibility selector.
     for put_code in (lucris, crossref):
         assert f'id="work-{put_code}"' in page

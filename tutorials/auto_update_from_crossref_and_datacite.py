@@ -13,7 +13,7 @@ import re
 import urllib.request
 from collections.abc import Callable
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from _orcid import sign_in_to_orcid
 from orcid_guide.engine.steps import Env, Step, Tutorial
@@ -50,13 +50,6 @@ MOCK_ONLY = "this guide's Crossref and DataCite are the sandbox's own services, 
 def open_add_menu(page: Page, env: Env) -> None:
     page.goto(env.url("orcid", "/my-orcid"))
     page.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
-
-
-def open_search_and_link(page: Page, env: Env) -> None:
-    open_add_menu(page, env)
-    page.get_by_role("menuitem", name="Search & link").click()
-    # The step's labels are read once this has run: wait for the page the click opens, not the one it leaves.
-    expect(page.get_by_role("heading", name="Link works")).to_be_visible()
 
 
 def tick(titles: tuple[str, ...]) -> Callable[[Page, Env], None]:
@@ -126,11 +119,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "link-works",
-            "ORCID opens **Link works** with the **Available Search & Link wizards**: services that search their "
-            "own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
+            "ORCID opens **Link works**, which lists the available Search & Link wizards: services that search "
+            "their own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
             "journal articles and books.)",
-            "ORCID opent **Link works** met de beschikbare wizards (**Available Search & Link wizards**): diensten "
-            "die in hun eigen gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
+            "ORCID opent **Link works** met de beschikbare Search & Link-wizards: diensten die in hun eigen "
+            "gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
             "registreert de DOI's van tijdschriftartikelen en boeken.)",
             target=lambda page: page.get_by_role("link", name="Crossref Metadata Search"),
             skip_on={"sandbox": MOCK_ONLY},
@@ -178,12 +171,19 @@ TUTORIAL = Tutorial(
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
+            "datacite-search-and-link",
+            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add** again "
+            "and choose **Search & link**.",
+            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
+            "**Add** en kies **Search & link**.",
+            act=open_add_menu,
+            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
             "datacite-card",
-            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add**, "
-            "choose **Search & link** and then **DataCite**.",
-            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik op **Add**, "
-            "kies **Search & link** en dan **DataCite**.",
-            act=open_search_and_link,
+            "In **Link works**, choose **DataCite**.",
+            "Kies in **Link works** voor **DataCite**.",
             target=lambda page: page.get_by_role("link", name="DataCite"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
@@ -277,10 +277,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "inbox-notice",
-            "Each time, ORCID also leaves a message in your inbox, under **Notifications**: DataCite **has updated "
-            "the** Works **section of your record:**, followed by what was added.",
-            "ORCID laat u dat telkens ook weten in uw inbox, onder **Notifications**: DataCite **has updated the** "
-            "Works **section of your record:**, gevolgd door wat er is toegevoegd.",
+            "Each time, ORCID also leaves a message in your Notifications inbox (in the menu under your name): "
+            "**DataCite has updated the Works section of your record:** followed by what was added.",
+            "ORCID laat u dat telkens ook weten in uw Notifications inbox (in het menu onder uw naam): "
+            "**DataCite has updated the Works section of your record:** gevolgd door wat er is toegevoegd.",
             act=open_inbox,
             target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
             click=False,
