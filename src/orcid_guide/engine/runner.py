@@ -134,7 +134,7 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) 
     capture = None
     if step.shot:
         seen = _labels_in_view(page, step.labels)
-        capture = _capture(page, target, options.viewport.scale, env, name, seen)
+        capture = _capture(page, target, options.viewport.scale, env, name, seen, options.shots.text)
     if target is not None and step.click:
         if step.keep_download:
             keep_download(page, env, step.keep_download, target.click)
@@ -180,11 +180,14 @@ def _missing_sentence(missing: tuple[str, ...], shown: list[str]) -> str:
     return sentence
 
 
-def _capture(page: Page, target: Locator | None, scale: float, env: Env, name: str, seen: LabelsSeen) -> Capture:
+def _capture(
+    page: Page, target: Locator | None, scale: float, env: Env, name: str, seen: LabelsSeen, with_text: bool
+) -> Capture:
     found = target.bounding_box() if target is not None else None
     box = Box(**found) if found else None
     raw = page.screenshot(animations="disabled", caret="hide", scale="device")
-    return Capture(name, mark(raw, box, scale), snapshot(page, env.urls), box, seen.boxes)
+    text = snapshot(page, env.urls) if with_text else ""
+    return Capture(name, mark(raw, box, scale), text, box, seen.boxes)
 
 
 def _screen_or_nothing(page: Page) -> str:

@@ -4,7 +4,8 @@ The text is Playwright's ARIA snapshot of the page (roles, names, text, states, 
 word or number changes it on any machine, where pixels may differ for other reasons. What changes from run
 to run without changing what the reader sees is made stable here, and only that:
 - the base URLs of the apps (the sandbox picks free loopback ports each run) become their names, as
-  ``{orcid}``, so a link reads the same in every run and on every machine.
+  ``{orcid}``, so a link reads the same in every run and on every machine; the same for a base URL written
+  percent-encoded inside another address (the ``redirect_uri`` of an OAuth link).
 The sandbox's fixed clock and fixed ids keep dates, iDs and tokens shown on screen stable already.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from urllib.parse import quote
 
 from playwright.sync_api import Page
 
@@ -24,9 +26,11 @@ def text_name(shot_name: str) -> str:
 
 
 def normalise_snapshot(snapshot: str, urls: Mapping[str, str]) -> str:
-    # Longest first, so an address that extends another is replaced whole.
+    # Longest first, so an address that extends another is replaced whole; also as it is written inside
+    # another address's query (an OAuth redirect_uri).
     for name, url in sorted(urls.items(), key=lambda item: -len(item[1])):
-        snapshot = snapshot.replace(url.rstrip("/"), "{" + name + "}")
+        base = url.rstrip("/")
+        snapshot = snapshot.replace(base, "{" + name + "}").replace(quote(base, safe=""), "{" + name + "}")
     return snapshot.rstrip("\n") + "\n"
 
 
