@@ -10,6 +10,7 @@ Accepting is all or nothing per tutorial: a run's shots move in only once every 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -66,7 +67,15 @@ def manifest_text(renderer: Renderer, captures: Sequence[Capture]) -> str:
             "target": _numbers(capture.target) if capture.target is not None else None,
             "labels": {label: [_numbers(box) for box in boxes] for label, boxes in capture.labels.items()},
         }
-    return json.dumps({"renderer": dict(renderer), "shots": shots}, indent=1, ensure_ascii=False) + "\n"
+    return dump_manifest({"renderer": dict(renderer), "shots": shots})
+
+
+_BOX = re.compile(r"\[\s*(-?[0-9.]+),\s*(-?[0-9.]+),\s*(-?[0-9.]+),\s*(-?[0-9.]+)\s*\]")
+
+
+def dump_manifest(data: Mapping[str, Any]) -> str:
+    """JSON with one line per box, so a changed box reads as one changed line in a diff."""
+    return _BOX.sub(r"[\1, \2, \3, \4]", json.dumps(data, indent=1, ensure_ascii=False)) + "\n"
 
 
 def accept(
