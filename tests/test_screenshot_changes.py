@@ -51,3 +51,17 @@ def test_the_same_screen_drawn_twice_is_the_same(browser: Browser) -> None:
     second, second_text = draw(browser, 26, 21)
     assert compare(first, second, Rule(exact=True)).status == "same"
     assert text_difference(first_text, second_text) == []
+
+
+def test_the_apps_addresses_are_the_only_thing_a_text_baseline_normalises() -> None:
+    urls = {"orcid": "http://127.0.0.1:41234", "lucris": "http://127.0.0.1:41235/"}
+    snapshot = (
+        '- link "Connect":\n'
+        "  - /url: http://127.0.0.1:41234/oauth/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A41235%2Fcallback\n"
+        "- paragraph: Port 41234 is mentioned, not as an address\n"
+    )
+    assert normalise_snapshot(snapshot, urls) == (
+        '- link "Connect":\n'
+        "  - /url: {orcid}/oauth/authorize?redirect_uri={lucris}%2Fcallback\n"
+        "- paragraph: Port 41234 is mentioned, not as an address\n"
+    )
