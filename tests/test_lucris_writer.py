@@ -1,4 +1,4 @@
-"""Mock LUCRIS's BibTeX export: its shape line by line, and a round trip through bibtexparser back to the same values."""
+"""The mock's BibTeX export: its shape line by line, and a round trip through bibtexparser back to the same values."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import bibtexparser
 import pytest
 from bibtexparser import middlewares
 
-from orcid_guide.bibtex.lucris_writer import Name, LucrisRecord, latex, write_lucris_bibtex
+from orcid_guide.bibtex.lucris_writer import LucrisRecord, Name, latex, write_lucris_bibtex
 
 ARTICLE = LucrisRecord(
     uuid="d0057dd21f764ac9babe0c679f7df00d",

@@ -1,8 +1,9 @@
 """Writing research outputs as BibTeX for mock LUCRIS's "Export" > "BibTex", with bibtexparser's writer.
 
 Converis (the system LUCRIS runs on) does not document the layout of its BibTeX export, so this shape is the
-mock's own, chosen to be valid BibTeX that ORCID's importer reads, not a copy of LUCRIS's files. The shape: the output's UUID (32 hex digits) as key, one unindented ``field = "value",`` per line, month as
-a bare macro (``month = jan``), authors as ``Family, Given`` joined by ``and`` with a multi-word family name
+mock's own, chosen to be valid BibTeX that ORCID's importer reads, not a copy of LUCRIS's files. The shape:
+the output's UUID (32 hex digits) as key, one unindented ``field = "value",`` per line, month as a bare macro
+(``month = jan``), authors as ``Family, Given`` joined by ``and`` with a multi-word family name
 braced (``{van der Horst}, Erik``), ``--`` in page ranges, and non-ASCII letters as LaTeX (``{\\'a}``).
 """
 

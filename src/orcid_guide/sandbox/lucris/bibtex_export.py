@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orcid_guide.bibtex.lucris_writer import Name, LucrisRecord, write_lucris_bibtex
+from orcid_guide.bibtex.lucris_writer import LucrisRecord, Name, write_lucris_bibtex
 from orcid_guide.sandbox.lucris.outputs import ResearchOutput
 
 # The mock's research output types and the BibTeX entry types its export gives them.

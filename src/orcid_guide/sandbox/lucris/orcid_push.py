@@ -1,9 +1,9 @@
 """Sending validated outputs to their authors' ORCID records: the queue, the push, and what each push did.
 
 Converis uploads an output when its status becomes Validated, whoever set it; the mock queues it at that
-moment and works the queue right away and on ``POST /admin/push``. An output waits in the queue (state ``pending``) while ORCID cannot be
-reached or the author's connection is gone, and leaves it when ORCID took it, already had it (409) or refused
-it for good.
+moment and works the queue right away and on ``POST /admin/push``. An output waits in the queue (state
+``pending``) while ORCID cannot be reached or the author's connection is gone, and leaves it when ORCID took it,
+already had it (409) or refused it for good.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Research outputs: reading them, who may see them, and moving them through LUCRIS's workflow (Converis's status steps)."""
+"""Research outputs: reading them, who may see them, and moving them through Converis's status steps."""
 
 from __future__ import annotations
 
