@@ -92,10 +92,10 @@ def test_the_owner_sees_every_work_with_source_date_type_and_visibility(client: 
     assert "2023-04-12 | Journal article" in page
     assert "2019 | Conference paper" in page
     assert page.count("Source: Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
-    # Each work's visibility selector has its current visibility chosen.
-    assert page.count('value="public" checked') == len(EVA_PUBLIC)
-    assert page.count('value="limited" checked') == 1
-    assert page.count('value="private" checked') == 1
+    # Each work's visibility button shows its current level.
+    assert page.count("visibility is currently set to Everyone") == len(EVA_PUBLIC)
+    assert page.count("visibility is currently set to Trusted") == 1
+    assert page.count("visibility is currently set to Only me") == 1
     # Newest first.
     assert page.index("Protocol for long-term peat soil sampling") < page.index("Seasonal dynamics")
 
@@ -125,12 +125,19 @@ def test_account_settings_change_the_default_visibility(app: Flask, client: Flas
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/account").text
     assert "<h2>Defaults</h2>" in page
-    assert "<legend>Visibility</legend>" in page
-    assert ">Trusted Organizations</label>" in page
+    assert '<h3 data-panel="visibility-body">Visibility</h3>' in page
+    for label, share in (
+        ("Everyone", "(87% of users choose this)"),
+        ("Trusted Organizations", "(5% of users choose this)"),
+        ("Only me", "(8% of users choose this)"),
+    ):
+        assert f"<strong>{label}</strong> {share}</label>" in page
     response = post_form(client, "/account", {"default_visibility": "limited"})
     assert response.status_code == 303
+    assert response.headers["Location"].endswith("/account#visibility")
     page = client.get(response.headers["Location"]).text
-    assert "Changes have been saved successfully." in page
+    # ORCID saves the default with no message.
+    assert "saved" not in page.lower()
     assert 'value="limited" checked' in page
 
 

@@ -13,7 +13,13 @@ from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settin
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_inbox import inbox_page
 from orcid_guide.sandbox.orcid.works_paging import PAGE_SIZES
-from orcid_guide.sandbox.orcid.works_view import VISIBILITY_LABELS, WorkSummary, works_panel
+from orcid_guide.sandbox.orcid.works_view import (
+    CLOSED_VISIBILITY_LABELS,
+    VISIBILITY_LABELS,
+    VISIBILITY_OPTION_ARIA_LABELS,
+    WorkSummary,
+    works_panel,
+)
 
 blueprint = Blueprint("record", __name__)
 
@@ -43,8 +49,13 @@ ADD_PAGE_TITLES = {
     "manual": "Add work manually",
 }
 
-# Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there.
-DEFAULT_VISIBILITY_CHOICES = (("public", "Everyone"), ("limited", "Trusted Organizations"), ("private", "Only me"))
+# Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there, each
+# followed by the share of users who choose it (settings-defaults-visibility, i18n register.Visibility*2).
+DEFAULT_VISIBILITY_CHOICES = (
+    ("public", "Everyone", "(87% of users choose this)"),
+    ("limited", "Trusted Organizations", "(5% of users choose this)"),
+    ("private", "Only me", "(8% of users choose this)"),
+)
 WORK_VISIBILITY_CHOICES = tuple(VISIBILITY_LABELS.items())
 
 
@@ -70,6 +81,8 @@ def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error
         pages_url=partial(url_for, "record.my_orcid"),
         add_menu=ADD_MENUS[settings().add_menu],
         visibility_choices=WORK_VISIBILITY_CHOICES,
+        closed_labels=CLOSED_VISIBILITY_LABELS,
+        option_labels=VISIBILITY_OPTION_ARIA_LABELS,
         dialog_works=dialog_works,
         dialog_error=dialog_error,
         notice=notice,
@@ -120,11 +133,11 @@ def account() -> str | BaseResponse:
         choice = request.form.get("default_visibility", "")
         if choice in VISIBILITIES:
             set_default_visibility(db(), user.orcid, choice, now_ms=now_ms())
-            return redirect(url_for("record.account", saved=1), code=303)
-    saved = request.args.get("saved") == "1"
+            # Back to the open Visibility panel; ORCID shows no message after saving.
+            return redirect(url_for("record.account", _anchor="visibility"), code=303)
     fresh = find_by_orcid(db(), user.orcid)
     assert fresh is not None
-    return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES, saved=saved)
+    return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES)
 
 
 @blueprint.get("/inbox")
