@@ -3,7 +3,7 @@ the default visibility for new items."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from _lucris_import import search_orcid, with_orcid_id_on_profile
 from _orcid import sign_in_to_orcid
