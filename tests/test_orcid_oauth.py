@@ -1,4 +1,4 @@
-"""The emulator's OAuth: the "Authorize access" page, codes, tokens, revoking, Trusted parties, Search & link."""
+"""The emulator's OAuth: the "Authorize access" page, codes, tokens, revoking, Trusted parties, Search & Link."""
 
 from __future__ import annotations
 

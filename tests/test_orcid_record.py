@@ -15,7 +15,7 @@ from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
 EVA_PUBLIC = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility == "public"]
 EVA_HIDDEN = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility != "public"]
 
-CLASSIC_ADD = ("Search &amp; link", "Add DOI", "Add PubMed ID", "Add BibTeX", "Add manually")
+CLASSIC_ADD = ("Search &amp; Link", "Add DOI", "Add PubMed ID", "Add BibTeX", "Add manually")
 NEW_ADD = (
     "Import works from other services",
     "Import works from a BibTeX file",

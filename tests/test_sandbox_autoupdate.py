@@ -1,4 +1,4 @@
-"""Crossref and DataCite with the ORCID emulator, over real HTTP: Search & link, auto-update, the inbox, revoking."""
+"""Crossref and DataCite with the ORCID emulator, over real HTTP: Search & Link, auto-update, the inbox, revoking."""
 
 from __future__ import annotations
 
@@ -78,10 +78,10 @@ def sign_in(page: Page, sandbox: RunningSandbox) -> None:
 
 
 def link(page: Page, sandbox: RunningSandbox, wizard: str, titles: list[str]) -> None:
-    """Works > Add > Search & link > the wizard > Authorize access > tick ``titles`` > Add to ORCID."""
+    """Works > Add > Search & Link > the wizard > Authorize access > tick ``titles`` > Add to ORCID."""
     page.goto(f"{sandbox.orcid_url}/my-orcid")
     page.locator("[data-menu=add-menu]").click()
-    page.get_by_role("menuitem", name="Search & link").click()
+    page.get_by_role("menuitem", name="Search & Link").click()
     page.get_by_role("link", name=wizard).click()
     page.get_by_role("button", name="Authorize access").click()
     for title in titles:
@@ -106,7 +106,7 @@ def test_crossref_offers_namesakes_works_but_adds_only_the_chosen_ones(page: Pag
     sign_in(page, sandbox)
     page.goto(f"{sandbox.orcid_url}/my-orcid")
     page.locator("[data-menu=add-menu]").click()
-    page.get_by_role("menuitem", name="Search & link").click()
+    page.get_by_role("menuitem", name="Search & Link").click()
     page.get_by_role("link", name="Crossref Metadata Search").click()
     expect(page.get_by_text("Crossref Metadata Search", exact=True)).to_be_visible()  # ORCID's authorize screen
     expect(page.get_by_text("Add/update your research activities (works, affiliations, etc.)")).to_be_visible()

@@ -54,7 +54,7 @@ def open_add_menu(page: Page, env: Env) -> None:
 
 def open_search_and_link(page: Page, env: Env) -> None:
     open_add_menu(page, env)
-    page.get_by_role("menuitem", name="Search & link").click()
+    page.get_by_role("menuitem", name="Search & Link").click()
     # The step's labels are read once this has run: wait for the page the click opens, not the one it leaves.
     expect(page.get_by_role("heading", name="Link works")).to_be_visible()
 
@@ -117,12 +117,12 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "search-and-link",
-            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & link** "
+            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & Link** "
             '(formerly "Search and Link").',
-            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & link** "
+            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & Link** "
             '(vroeger "Search and Link").',
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
         ),
         Step(
             "link-works",
@@ -180,9 +180,9 @@ TUTORIAL = Tutorial(
         Step(
             "datacite-card",
             "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add**, "
-            "choose **Search & link** and then **DataCite**.",
+            "choose **Search & Link** and then **DataCite**.",
             "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik op **Add**, "
-            "kies **Search & link** en dan **DataCite**.",
+            "kies **Search & Link** en dan **DataCite**.",
             act=open_search_and_link,
             target=lambda page: page.get_by_role("link", name="DataCite"),
             skip_on={"sandbox": MOCK_ONLY},
@@ -316,10 +316,10 @@ TUTORIAL = Tutorial(
         Step(
             "revoked",
             "DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
-            "added stay where they are. You can connect it again later through Search & link.",
+            "added stay where they are. You can connect it again later through Search & Link.",
             "DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
-            "Search & link.",
+            "Search & Link.",
             target=lambda page: page.get_by_role("heading", name="Trusted organizations"),
             click=False,
             skip_on={"sandbox": MOCK_ONLY},

@@ -18,7 +18,7 @@ class ClientRegistration:
     name: str
     redirect_uris: tuple[str, ...]
     member: bool = False
-    # Where this member's Search & link wizard starts on its own site (Crossref, DataCite); empty for others.
+    # Where this member's Search & Link wizard starts on its own site (Crossref, DataCite); empty for others.
     start_url: str = ""
 
 

@@ -26,7 +26,7 @@ blueprint = Blueprint("record", __name__)
 # (label, endpoint kind) for each Add menu; both labelings lead to the same places.
 ADD_MENUS: dict[str, tuple[tuple[str, str], ...]] = {
     "classic": (
-        ("Search & link", "search-and-link"),
+        ("Search & Link", "search-and-link"),
         ("Add DOI", "doi"),
         ("Add PubMed ID", "pubmed"),
         ("Add BibTeX", "bibtex"),
