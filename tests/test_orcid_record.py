@@ -56,7 +56,8 @@ def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:
 def test_an_empty_record_shows_orcids_empty_state_and_the_classic_add_menu(client: FlaskClient) -> None:
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/my-orcid").text
-    assert '<h2 id="works-heading">Works</h2>' in page
+    assert '<h3 id="works-heading">Works <span class="count">(0)</span></h3>' in page
+    assert 'aria-label="Add a work"' in page
     assert "Add your research outputs such as publications, data sets, conference presentations and more." in page
     for label in CLASSIC_ADD:
         assert f">{label}</a>" in page

@@ -69,11 +69,12 @@ def add_many(app: Flask, count: int) -> None:
 
 
 def titles(page: str) -> list[str]:
-    return re.findall(r'<h3 class="work-title">([^<]*)</h3>', page)
+    return re.findall(r'<li class="work"[^>]*>(?:(?!</li>).)*?<h4 class="work-title">([^<]*)</h4>', page, re.DOTALL)
 
 
 def count(page: str) -> int:
-    found = re.search(r'<span class="count">\((\d+)\)</span>', page)
+    """The total in the Works header: "(M)", or "(N of M)" when a page shows N of M groups, as ORCID's header."""
+    found = re.search(r'<span class="count">\((?:\d+ of )?(\d+)\)</span>', page)
     assert found is not None
     return int(found.group(1))
 
