@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response as BaseResponse
 
+from orcid_guide.sandbox.orcid import backup_email
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
@@ -68,12 +69,26 @@ def home() -> BaseResponse:
     return redirect(url_for("record.my_orcid" if current_user() else "signin.signin"))
 
 
-def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error: str = "", notice: str = "") -> str:
-    """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it."""
+def render_record(
+    *,
+    dialog_works: list[WorkSummary] | None = None,
+    dialog_error: str = "",
+    notice: str = "",
+    backup_prompt: bool = False,
+    backup_error: str = "",
+    backup_value: str = "",
+) -> str:
+    """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it, with
+    ``backup_prompt`` the backup-email interstitial."""
     user = current_user()
     assert user is not None
     return render_template(
         "my_orcid.html",
+        backup_prompt=backup_prompt,
+        backup_primary=backup_email.primary_address(user.orcid) if backup_prompt else "",
+        backup_error=backup_error,
+        backup_value=backup_value,
+        backup_added=session.pop("backup_email_added", ""),
         user=user,
         id_uri=id_uri(user.orcid),
         panel=works_panel(db(), user.orcid, owner=True, args=request.args),
@@ -92,7 +107,23 @@ def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error
 @blueprint.get("/my-orcid")
 @signin_required
 def my_orcid() -> str:
-    return render_record()
+    user = current_user()
+    assert user is not None
+    return render_record(backup_prompt=backup_email.due(user.orcid))
+
+
+@blueprint.post("/my-orcid/backup-email")
+@signin_required
+def backup_email_answer() -> str | BaseResponse:
+    user = current_user()
+    assert user is not None
+    if request.form.get("action") == "add":
+        address = request.form.get("backup_email", "")
+        error = backup_email.add_backup(user.orcid, address)
+        if error:
+            return render_record(backup_prompt=True, backup_error=error, backup_value=address)
+        session["backup_email_added"] = address.strip()
+    return redirect(url_for("record.my_orcid"), code=303)
 
 
 @blueprint.get("/<orcid:orcid_id>")
