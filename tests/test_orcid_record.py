@@ -40,8 +40,12 @@ def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:
     page = client.get("/my-orcid").text
     assert 'aria-haspopup="menu"' in page
     assert f'data-menu="user-menu">{CARBERRY.name}</button>' in page
+    assert (
+        f'role="menuitem" class="menu-name" href="/my-orcid"><strong>{CARBERRY.name}</strong>'
+        "<span>View my ORCID record</span></a>"
+    ) in page
+    assert f'aria-label="User menu {CARBERRY.name}"' in page
     for item in (
-        "View my ORCID record",
         "Notifications inbox",
         "Account settings",
         "Trusted parties",
