@@ -303,7 +303,11 @@ TUTORIAL = Tutorial(
             "Onder **Trusted organizations** ziet u Crossref, Crossref Metadata Search en DataCite, elk met de "
             "datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik dan ernaast op "
             "**Revoke access**.",
-            target=lambda page: page.get_by_role("button", name="Revoke access DataCite"),
+            target=lambda page: (
+                page.get_by_role("listitem")
+                .filter(has=page.get_by_role("heading", name="DataCite", exact=True))
+                .get_by_role("link", name="Revoke access")
+            ),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
