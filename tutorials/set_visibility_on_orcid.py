@@ -51,6 +51,11 @@ def open_user_menu(page: Page, env: Env) -> None:
     page.get_by_role("button", name=env.values["researcher"]).click()
 
 
+def open_visibility_panel(page: Page, env: Env) -> None:
+    # Account settings opens with every panel collapsed; the title opens one.
+    page.get_by_role("heading", name="Visibility", exact=True).click()
+
+
 def saved_default(page: Page, env: Env) -> None:
     # Choosing an option reloads Account settings with the Visibility panel open; no message follows.
     page.wait_for_url("**/account#visibility")
@@ -128,17 +133,12 @@ TUTORIAL = Tutorial(
             target=lambda page: page.get_by_role("menuitem", name="Account settings"),
         ),
         Step(
-            "visibility-panel",
-            "Under **Defaults**, click **Visibility** to open the visibility that new items get.",
-            "Klik onder **Defaults** op **Visibility** om de zichtbaarheid te openen die nieuwe items krijgen.",
-            target=lambda page: page.get_by_role("heading", name="Visibility", exact=True),
-        ),
-        Step(
             "default",
-            "Here it is set to **Only me**. Choose **Everyone** so that LUCRIS and everyone else can find your "
-            "new works.",
-            "Hier staat die op **Only me**. Kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties "
-            "kunnen vinden.",
+            "Under **Defaults**, click **Visibility**: it holds the visibility new items get, here **Only me**. "
+            "Choose **Everyone** so that LUCRIS and everyone else can find your new works.",
+            "Klik onder **Defaults** op **Visibility**: daar staat de zichtbaarheid die nieuwe items krijgen, hier "
+            "**Only me**. Kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties kunnen vinden.",
+            act=open_visibility_panel,
             target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
         ),
         Step(
