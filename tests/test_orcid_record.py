@@ -73,7 +73,14 @@ def test_the_new_add_menu(tmp_path: Path) -> None:
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/my-orcid").text
     for label in NEW_ADD:
-        assert f">{label}</a>" in page
+        assert f">{label}</span>" in page
+    for description in (
+        "Connect with services that can help keep your ORCID record up-to-date",
+        "Import works into your ORCID record using BibTeX",
+        "Enter the work details yourself",
+    ):
+        assert f'<span class="add-description">{description}</span>' in page
+    assert '<span class="add-title italic">Add work manually</span>' in page
     assert ">Add BibTeX</a>" not in page
 
 

@@ -24,21 +24,26 @@ from orcid_guide.sandbox.orcid.works_view import (
 
 blueprint = Blueprint("record", __name__)
 
-# (label, endpoint kind) for each Add menu; both labelings lead to the same places.
-ADD_MENUS: dict[str, tuple[tuple[str, str], ...]] = {
+# (label, description, endpoint kind) for each Add menu, as work-stack-group.component.ts lists them; both
+# labelings lead to the same places. Only the newer one has descriptions.
+ADD_MENUS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "classic": (
-        ("Search & Link", "search-and-link"),
-        ("Add DOI", "doi"),
-        ("Add PubMed ID", "pubmed"),
-        ("Add BibTeX", "bibtex"),
-        ("Add manually", "manual"),
+        ("Search & Link", "", "search-and-link"),
+        ("Add DOI", "", "doi"),
+        ("Add PubMed ID", "", "pubmed"),
+        ("Add BibTeX", "", "bibtex"),
+        ("Add manually", "", "manual"),
     ),
     "new": (
-        ("Import works from other services", "search-and-link"),
-        ("Import works from a BibTeX file", "bibtex"),
-        ("Add work with a DOI", "doi"),
-        ("Add work with a PubMed ID", "pubmed"),
-        ("Add work manually", "manual"),
+        (
+            "Import works from other services",
+            "Connect with services that can help keep your ORCID record up-to-date",
+            "search-and-link",
+        ),
+        ("Import works from a BibTeX file", "Import works into your ORCID record using BibTeX", "bibtex"),
+        ("Add work with a DOI", "", "doi"),
+        ("Add work with a PubMed ID", "", "pubmed"),
+        ("Add work manually", "Enter the work details yourself", "manual"),
     ),
 }
 # Headings of the pages behind the Add menu, in ORCID's words, until those flows are built.
