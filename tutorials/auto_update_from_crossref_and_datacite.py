@@ -110,12 +110,12 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "search-and-link",
-            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & link** "
+            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & Link** "
             '(formerly "Search and Link").',
-            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & link** "
+            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & Link** "
             '(vroeger "Search and Link").',
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
         ),
         Step(
             "link-works",
@@ -173,11 +173,11 @@ TUTORIAL = Tutorial(
         Step(
             "datacite-search-and-link",
             "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add** again "
-            "and choose **Search & link**.",
+            "and choose **Search & Link**.",
             "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
-            "**Add** en kies **Search & link**.",
+            "**Add** en kies **Search & Link**.",
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
@@ -303,7 +303,11 @@ TUTORIAL = Tutorial(
             "Onder **Trusted organizations** ziet u Crossref, Crossref Metadata Search en DataCite, elk met de "
             "datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik dan ernaast op "
             "**Revoke access**.",
-            target=lambda page: page.get_by_role("button", name="Revoke access DataCite"),
+            target=lambda page: (
+                page.get_by_role("listitem")
+                .filter(has=page.get_by_role("heading", name="DataCite", exact=True))
+                .get_by_role("link", name="Revoke access")
+            ),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
@@ -316,10 +320,10 @@ TUTORIAL = Tutorial(
         Step(
             "revoked",
             "DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
-            "added stay where they are. You can connect it again later through Search & link.",
+            "added stay where they are. You can connect it again later through Search & Link.",
             "DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
-            "Search & link.",
+            "Search & Link.",
             target=lambda page: page.get_by_role("heading", name="Trusted organizations"),
             click=False,
             skip_on={"sandbox": MOCK_ONLY},

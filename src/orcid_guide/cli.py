@@ -277,6 +277,12 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
     help="Which of ORCID's two 'Add' menu labelings the emulator shows.",
 )
 @click.option(
+    "--backup-email-prompt",
+    is_flag=True,
+    default=False,
+    help="Show ORCID's 'Add a backup email address' interstitial to records with one email address.",
+)
+@click.option(
     "--data",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
@@ -289,6 +295,7 @@ def sandbox_command(
     datacite_port: int,
     fixed: bool,
     add_menu: str,
+    backup_email_prompt: bool,
     data: Path | None,
 ) -> None:
     """Run the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback until Ctrl+C, to try the flows by hand."""
@@ -305,6 +312,7 @@ def sandbox_command(
         crossref_port=crossref_port,
         datacite_port=datacite_port,
         add_menu="new" if add_menu == "new" else "classic",
+        backup_email_prompt=backup_email_prompt,
     ) as running:
         click.echo(describe(running))
         kept = f"the databases stay in {workdir} for next time" if data else "the databases start afresh next time"

@@ -98,7 +98,7 @@ def _flag(db: sqlite3.Connection, person: Person, works: list[OrcidWork]) -> tup
 
 
 def search(db: sqlite3.Connection, settings: LucrisSettings, person: Person, searched_by: Person, now: str) -> str:
-    """Ask ORCID, with a /read-public token as Pure does, for ``person``'s public works; returns the search id.
+    """Ask ORCID, with a /read-public token as Converis does, for ``person``'s public works; returns the search id.
 
     Raises NoOrcidId, or an orcid_client.OrcidError when ORCID does not give what is needed.
     """
