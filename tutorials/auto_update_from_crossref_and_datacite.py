@@ -298,11 +298,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "revoke",
-            "Under **Trusted organizations** you see Crossref, Crossref Metadata Search and DataCite, each with the "
-            "date you gave access and what it may do. To stop DataCite, click **Revoke access** next to it.",
-            "Onder **Trusted organizations** ziet u Crossref, Crossref Metadata Search en DataCite, elk met de "
-            "datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik dan ernaast op "
-            "**Revoke access**.",
+            "Among your trusted organizations you see Crossref, Crossref Metadata Search and DataCite, each with "
+            "the date you gave access and what it may do. To stop DataCite, click **Revoke access** in its entry.",
+            "Bij uw vertrouwde organisaties (trusted organizations) ziet u Crossref, Crossref Metadata Search en "
+            "DataCite, elk met de datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik "
+            "dan in dat blok op **Revoke access**.",
             target=lambda page: (
                 page.get_by_role("listitem")
                 .filter(has=page.get_by_role("heading", name="DataCite", exact=True))
