@@ -53,9 +53,7 @@ def test_with_the_backup_email_prompt_on(browser: Browser, tmp_path: Path, name:
     tutorial = load_tutorial(PROJECT.tutorials, name)
     options = RunOptions(
         viewport=PROJECT.viewport,
-        shots=ShotPolicy(
-            tmp_path / "baselines", tmp_path / "shots", PROJECT.tolerance, PROJECT.pixel_threshold, compare=False
-        ),
+        shots=ShotPolicy(tmp_path / "baselines", tmp_path / "shots", {}, compare=False),
         failures=tmp_path / "failures",
     )
     prompting = replace(check_target("mock"), backup_email_prompt=True)
