@@ -33,7 +33,7 @@ def test_words_still_on_screen_in_another_role_are_pointed_out() -> None:
     error = PlaywrightTimeout(
         'Locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for get_by_role("button", name="Sign in")\n'
     )
-    assert describe_error(error, screen="sign in to orcid sign in now") == (
+    assert describe_error(error, screen="Sign in to ORCID Sign in now") == (
         'the button "Sign in" never appeared (waited 5 s). '
         'The words "Sign in" are on the screen, but not as the button the step looks for.'
     )
