@@ -16,7 +16,7 @@ from collections.abc import Callable
 from playwright.sync_api import Locator, Page, expect
 
 from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.steps import Env, Section, Step, Tutorial
 
 CROSSREF_WORKS = (
     "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment",
@@ -114,12 +114,40 @@ def open_user_menu(page: Page, env: Env) -> None:
 TUTORIAL = Tutorial(
     name="auto_update_from_crossref_and_datacite",
     prepare=sign_in_to_orcid,
+    sections=(
+        Section("search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"),
+        Section(
+            "datacite-card",
+            "link-datacite",
+            "Link DataCite and switch on its auto-update",
+            "DataCite koppelen en de auto-update aanzetten",
+        ),
+        Section(
+            "crossref-asks",
+            "new-dois",
+            "When a new DOI carries your iD",
+            "Als een nieuwe DOI uw iD bevat",
+        ),
+        Section(
+            "trusted-parties",
+            "withdraw-permission",
+            "Withdraw a service's permission",
+            "De toestemming van een dienst intrekken",
+            optional=True,
+            about_en="Do this only when you want a service to stop updating your record. These steps show it with "
+            "DataCite, which you have just switched on; after them, DataCite adds nothing more until you link it "
+            "again.",
+            about_nl="Dit doet u alleen als u wilt dat een dienst uw record niet meer bijwerkt. Deze stappen laten "
+            "het zien met DataCite, dat u net hebt aangezet; daarna voegt DataCite niets meer toe totdat u het "
+            "opnieuw koppelt.",
+        ),
+    ),
     steps=(
         Step(
             "search-and-link",
-            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & link** "
+            "On your record, in the **Works** section, click **Add** and choose **Search & link** "
             '(formerly "Search and Link").',
-            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & link** "
+            "Klik in uw record bij **Works** op **Add** en kies **Search & link** "
             '(vroeger "Search and Link").',
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & link"),
@@ -277,10 +305,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "inbox-notice",
-            "Each time, ORCID also leaves a message in your inbox, under **Notifications**: DataCite **has updated "
-            "the** Works **section of your record:**, followed by what was added.",
-            "ORCID laat u dat telkens ook weten in uw inbox, onder **Notifications**: DataCite **has updated the** "
-            "Works **section of your record:**, gevolgd door wat er is toegevoegd.",
+            "Each time, ORCID also leaves a message in your inbox, under **Notifications**: that DataCite has "
+            "updated the Works section of your record, followed by what was added.",
+            "ORCID laat u dat telkens ook weten in uw inbox, onder **Notifications**: een bericht dat DataCite het "
+            "onderdeel Works van uw record heeft bijgewerkt, gevolgd door wat er is toegevoegd.",
             act=open_inbox,
             target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
             click=False,

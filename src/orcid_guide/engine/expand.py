@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from orcid_guide.engine.phone_names import PHONE_CLASS
 from orcid_guide.engine.shots import ANIMATION
-from orcid_guide.engine.steps import Step, Tutorial, screenshot_name
+from orcid_guide.engine.steps import Section, Step, Tutorial, screenshot_name, section_before
 
 ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
 ANIMATION_ALT = {
@@ -28,6 +28,7 @@ _SHOWING = {"en": "a screen with {labels}", "nl": "een scherm met {labels}"}
 _AND = {"en": " and ", "nl": " en "}
 _MARKED = {"en": "the element to use marked", "nl": "het te gebruiken element gemarkeerd"}
 _SHOWN_MARKED = {"en": "what it is about marked", "nl": "waar het om gaat gemarkeerd"}
+_OPTIONAL = {"en": "Optional: {heading}", "nl": "Facultatief: {heading}"}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -73,12 +74,34 @@ def _attributes(image: ShotImage | None) -> str:
     return "{ " + attributes + " }"
 
 
+def section_markdown(section: Section, language: str, level: int) -> list[str]:
+    """A section's heading (its id the same in both languages) and, for an optional one, what it shows."""
+    heading = section.text(language).strip()
+    if section.optional:
+        heading = _OPTIONAL[language].format(heading=heading)
+    lines = [f"{'#' * level} {heading} {{ #{section.id} }}", ""]
+    if section.about(language).strip():
+        lines += [section.about(language).strip(), ""]
+    return lines
+
+
 def tutorial_markdown(
-    tutorial: Tutorial, language: str, image_folder: str, images: Mapping[str, ShotImage] | None = None
+    tutorial: Tutorial,
+    language: str,
+    image_folder: str,
+    images: Mapping[str, ShotImage] | None = None,
+    heading_level: int = 2,
 ) -> str:
-    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder; ``images`` by file name."""
+    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder; ``images`` by file name.
+
+    The steps are numbered through the whole tutorial, also under its sections' headings (``heading_level``), so
+    that "step 12" means the same in the text, the alt texts and a failure message.
+    """
     lines: list[str] = []
     for number, step in enumerate(tutorial.steps, start=1):
+        section = section_before(tutorial, step)
+        if section is not None:
+            lines += section_markdown(section, language, heading_level)
         text = step.text(language).strip().replace("\n", "\n    ")
         lines.append(f"{number}. {text}")
         if step.shot:

@@ -69,14 +69,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = _language(page)
     cache = project.work / "hook-cache"
 
-    def steps(name: str, crops: Path) -> str:
+    def steps(name: str, crops: Path, level: int) -> str:
         from orcid_guide.engine.expand import tutorial_markdown
         from orcid_guide.engine.shot_sizes import shot_images
 
         shown = tutorial(name)
         sizes, phone = shot_images(shown, project.screenshots / name)
         kept_files(crops, phone)
-        return tutorial_markdown(shown, language, f"{images}/{name}", sizes)
+        return tutorial_markdown(shown, language, f"{images}/{name}", sizes, heading_level=level)
 
     def animation(name: str) -> str:
         from orcid_guide.engine.expand import animation_markdown
@@ -94,7 +94,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except UserError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from error
 
-    def expanded(kind: str, name: str) -> str:
+    def expanded(kind: str, name: str, level: int = 2) -> str:
         if not (project.tutorials / f"{name}.py").is_file():
             tutorial(name)  # which says that there is no such tutorial
         if name not in _keys:
@@ -106,11 +106,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if not crops.is_dir():
             kept.unlink(missing_ok=True)  # an expansion is only good with its crops
         _crop_folders[name] = crops
-        return cached(kept, hash_texts([_keys[name], kind, language, images]), lambda: steps(name, crops))
+        key = hash_texts([_keys[name], kind, language, images, str(level)])
+        return cached(kept, key, lambda: steps(name, crops, level))
 
-    def with_runs(name: str) -> str:
+    def with_runs(match: re.Match[str]) -> str:
+        name = match.group(1)
+        level = _sub_heading_level(markdown[: match.start()])
         # Not part of the kept expansion: a new run changes this line and nothing else.
-        return expanded("steps", name) + "\n" + run_html(shown_runs(name, committed, local), language, targets)
+        return expanded("steps", name, level) + "\n" + run_html(shown_runs(name, committed, local), language, targets)
 
     def status() -> str:
         folder = page.file.src_uri.split("/", 1)[0]
@@ -127,9 +130,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rows.append((_reading_order(config, where.page.removeprefix(f"{folder}/")), where.line, row))
         return status_html([row for *_, row in sorted(rows, key=lambda r: r[:2])], language, targets)
 
-    markdown = MARKER.sub(lambda match: with_runs(match.group(1)), markdown)
+    markdown = MARKER.sub(with_runs, markdown)
     markdown = STATUS_MARKER.sub(lambda match: status(), markdown)
     return ANIMATION_MARKER.sub(lambda match: expanded("animation", match.group(1)), markdown)
+
+
+def _sub_heading_level(above: str) -> int:
+    """One level below the heading the marker stands under (a tutorial's sections are part of that section)."""
+    prose = re.sub(r"^(```|~~~).*?^\1", "", above, flags=re.MULTILINE | re.DOTALL)  # a "# comment" in code is none
+    levels = [len(found.group(1)) for found in re.finditer(r"^(#{1,5})\s", prose, re.MULTILINE)]
+    return min(6, (levels[-1] if levels else 1) + 1)
 
 
 def _reading_order(config: MkDocsConfig, page: str) -> int:
