@@ -115,7 +115,9 @@ TUTORIAL = Tutorial(
     name="auto_update_from_crossref_and_datacite",
     prepare=sign_in_to_orcid,
     sections=(
-        Section("search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"),
+        Section(
+            "search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"
+        ),
         Section(
             "datacite-card",
             "link-datacite",
@@ -147,8 +149,7 @@ TUTORIAL = Tutorial(
             "search-and-link",
             "On your record, in the **Works** section, click **Add** and choose **Search & link** "
             '(formerly "Search and Link").',
-            "Klik in uw record bij **Works** op **Add** en kies **Search & link** "
-            '(vroeger "Search and Link").',
+            'Klik in uw record bij **Works** op **Add** en kies **Search & link** (vroeger "Search and Link").',
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & link"),
         ),

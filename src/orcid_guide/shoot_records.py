@@ -29,7 +29,9 @@ def outcome_of(tutorial: Tutorial, result: TutorialResult, target: str, chromium
     )
 
 
-def record_runs(project: Project, target: str, tutorials: Sequence[Tutorial], results: Sequence[TutorialResult]) -> None:
+def record_runs(
+    project: Project, target: str, tutorials: Sequence[Tutorial], results: Sequence[TutorialResult]
+) -> None:
     """Every run goes into build/runs.json; a passed emulator run that wrote baselines also into the committed one."""
     if not tutorials:
         return

@@ -7,16 +7,21 @@ Markdown only, so the hook needs neither the tutorials' modules nor Playwright f
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-from markdown.extensions.toc import slugify
 
 from orcid_guide.engine.markers import MARKER
 
 STATUS_MARKER = re.compile(r"^<!--\s*run-status\s*-->\s*$", re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*$")
 _OWN_ID = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+
+
+def slugify(text: str, separator: str) -> str:
+    """A heading's id as Python-Markdown's toc extension makes it (its ``slugify``, which has no type stubs)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[-\s]+", separator, re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,5 @@ def tutorials_shown(docs: Path, language_folder: str) -> dict[str, Shown]:
             found = MARKER.match(line)
             if found and found.group(1) not in shown:
                 name = f"{title}: {section}" if section else title
-                shown[found.group(1)] = Shown(
-                    found.group(1), page.relative_to(docs).as_posix(), name, anchor, number
-                )
+                shown[found.group(1)] = Shown(found.group(1), page.relative_to(docs).as_posix(), name, anchor, number)
     return shown

@@ -17,8 +17,8 @@ from orcid_guide.engine.run_record import RunOutcome
 TargetNames = Mapping[str, Mapping[str, str]]  # target → language → what it is called
 RUN_CLASS = "run-record"
 _MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),  # noqa: SIM905
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),  # noqa: SIM905
 }
 _PASSED = {
     "en": "These steps last ran green on {when}, against {target}, in {chromium}{skipped}.",
@@ -100,4 +100,8 @@ def status_html(rows: Sequence[StatusRow], language: str, targets: TargetNames) 
                 f"<td>{html.escape(_target(run, language, targets))}</td><td>{html.escape(run.chromium)}</td>"
                 f"<td>{verdict}</td></tr>"
             )
-    return f'<table class="{RUN_CLASS}s">\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(body) + "\n</tbody>\n</table>\n"
+    return (
+        f'<table class="{RUN_CLASS}s">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(body)
+        + "\n</tbody>\n</table>\n"
+    )
