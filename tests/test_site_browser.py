@@ -173,7 +173,8 @@ def test_a_host_with_one_404_page_shows_dutch_readers_the_dutch_one(reader: Page
         reader.goto(f"{origin}/nl/no-such-page/")
         reader.get_by_role("heading", level=1, name=NOT_FOUND["nl"]).wait_for()
         assert reader.locator("html").get_attribute("lang") == "nl"
-        assert urlsplit(reader.url).path == f"{SUB_PATH}/nl/no-such-page/"  # the reader still sees the address they typed
+        # The reader still sees the address they typed.
+        assert urlsplit(reader.url).path == f"{SUB_PATH}/nl/no-such-page/"
         reader.goto(f"{origin}/no-such-page/")
         assert reader.get_by_role("heading", level=1).inner_text() == NOT_FOUND["en"]
     finally:
