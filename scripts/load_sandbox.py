@@ -170,8 +170,7 @@ def browse(
         shots=ShotPolicy(
             baselines=project.screenshots,
             work=scratch / f"shots-{number}",
-            tolerance=project.tolerance,
-            pixel_threshold=project.pixel_threshold,
+            renderer={},
             compare=False,
         ),
         # Kept after the run (build/load-failures): what was on screen when a step failed, and its trace.

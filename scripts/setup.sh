@@ -23,9 +23,11 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating the virtual environment .venv"
   python3 -m venv .venv
 fi
-# Reinstall when pyproject.toml changed since the last install.
-if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
-  echo "Installing the project and its dependencies into .venv"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# The exact releases of requirements.lock (with their hashes), so every machine draws and fingerprints alike;
+# reinstalled when the lock or pyproject.toml changed since the last install.
+if [ ! -f .venv/.installed ] || [ requirements.lock -nt .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
+  echo "Installing the locked dependencies and the project into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   touch .venv/.installed
 fi

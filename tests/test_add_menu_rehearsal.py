@@ -25,9 +25,7 @@ def test_on_the_newer_add_menu_the_import_tutorial_fails_at_add_bibtex_naming_th
     pages = tuple(pages_showing(PROJECT.docs, NAME))
     options = RunOptions(
         viewport=PROJECT.viewport,
-        shots=ShotPolicy(
-            tmp_path / "baselines", tmp_path / "shots", PROJECT.tolerance, PROJECT.pixel_threshold, compare=False
-        ),
+        shots=ShotPolicy(tmp_path / "baselines", tmp_path / "shots", {}, compare=False),
         failures=tmp_path / "failures",
     )
     newer_menu = replace(check_target("mock"), add_menu="new")

@@ -1,4 +1,4 @@
-"""Pure's duplicate rule: same DOI (any written form), same ISBN (hyphens, ISBN-10 or 13), titles over 80 % alike."""
+"""Mock duplicate rule: same DOI (any written form), same ISBN (hyphens, ISBN-10 or 13), titles over 80 % alike."""
 
 from __future__ import annotations
 

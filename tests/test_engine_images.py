@@ -2,7 +2,7 @@ import io
 
 from PIL import Image, ImageDraw
 
-from orcid_guide.engine.images import Box, compare, difference_image, encode, mark
+from orcid_guide.engine.images import Box, Rule, compare, difference_image, encode, largest_cluster, mark
 
 
 def picture(draw_square_at: tuple[int, int] | None = None, size: tuple[int, int] = (200, 120)) -> bytes:
@@ -13,30 +13,54 @@ def picture(draw_square_at: tuple[int, int] | None = None, size: tuple[int, int]
     return encode(image)
 
 
+EXACT = Rule(exact=True)
+TOLERANT = Rule(exact=False, pixel_threshold=24, character=(4, 6))
+
+
 def test_identical_images_are_the_same() -> None:
-    assert compare(picture((10, 10)), picture((10, 10)), tolerance=0.0, pixel_threshold=24).status == "same"
+    assert compare(picture((10, 10)), picture((10, 10)), EXACT).status == "same"
 
 
-def test_a_changed_region_is_detected_with_its_share_of_pixels() -> None:
-    result = compare(picture(), picture((50, 50)), tolerance=0.001, pixel_threshold=24)
-    assert result.status == "changed"
-    assert result.changed_share == 21 * 21 / (200 * 120)
-
-
-def test_differences_below_the_threshold_or_the_tolerance_pass() -> None:
-    faint = Image.new("RGB", (200, 120), (245, 245, 245))
-    assert compare(picture(), encode(faint), tolerance=0.0, pixel_threshold=24).status == "same"
+def test_on_the_baselines_renderer_one_changed_pixel_is_a_change() -> None:
     one_pixel = Image.new("RGB", (200, 120), "white")
-    one_pixel.putpixel((3, 3), (0, 0, 0))
-    assert compare(picture(), encode(one_pixel), tolerance=0.001, pixel_threshold=24).status == "same"
-    assert compare(picture(), encode(one_pixel), tolerance=0.0, pixel_threshold=24).status == "changed"
+    one_pixel.putpixel((3, 3), (250, 250, 250))
+    result = compare(picture(), encode(one_pixel), EXACT)
+    assert (result.status, result.changed_pixels, result.bounds) == ("changed", 1, (3, 3, 4, 4))
+
+
+def test_the_same_pixels_encoded_otherwise_are_the_same() -> None:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(picture((10, 10)))).save(out, format="PNG", compress_level=1)
+    assert out.getvalue() != picture((10, 10))
+    assert compare(picture((10, 10)), out.getvalue(), EXACT).status == "same"
+
+
+def test_on_another_renderer_scattered_noise_passes_but_a_character_sized_cluster_does_not() -> None:
+    noisy = Image.open(io.BytesIO(picture((50, 50)))).convert("RGB")
+    for x, y in [(5, 5), (30, 90), (120, 10), (51, 49), (71, 71), (190, 110)]:
+        noisy.putpixel((x, y), (120, 120, 120))  # anti-aliasing at edges: single pixels, far apart
+    result = compare(picture((50, 50)), encode(noisy), TOLERANT)
+    assert (result.status, result.changed_pixels) == ("same", 6)
+    faint = Image.new("RGB", (200, 120), (245, 245, 245))
+    assert compare(picture(), encode(faint), TOLERANT).status == "same"
+    blot = Image.open(io.BytesIO(picture())).convert("RGB")
+    ImageDraw.Draw(blot).rectangle((100, 60, 103, 65), fill="black")  # 4 x 6: the size of a small letter
+    assert compare(picture(), encode(blot), TOLERANT).status == "changed"
 
 
 def test_a_different_size_is_a_change_and_no_baseline_is_new() -> None:
-    assert (
-        compare(picture(size=(200, 120)), picture(size=(200, 121)), tolerance=1, pixel_threshold=0).status == "changed"
-    )
-    assert compare(None, picture(), tolerance=1, pixel_threshold=0).status == "new"
+    changed = compare(picture(size=(200, 120)), picture(size=(200, 121)), TOLERANT)
+    assert (changed.status, changed.size_changed) == ("changed", True)
+    assert compare(None, picture(), TOLERANT).status == "new"
+
+
+def test_the_largest_cluster_joins_the_strokes_of_a_glyph() -> None:
+    mask = Image.new("L", (40, 40), 0)
+    for y in range(10, 20):
+        mask.putpixel((10, y), 255)
+        mask.putpixel((12, y), 255)  # a second stroke two pixels along: the same glyph
+    mask.putpixel((30, 30), 255)
+    assert largest_cluster(mask) == (3, 10)
 
 
 def test_marking_frames_the_element_and_repeats_byte_for_byte() -> None:
@@ -48,7 +72,7 @@ def test_marking_frames_the_element_and_repeats_byte_for_byte() -> None:
 
 
 def test_the_difference_image_paints_changed_pixels_red() -> None:
-    diff = Image.open(io.BytesIO(difference_image(picture(), picture((50, 50)), 24)))
+    diff = Image.open(io.BytesIO(difference_image(picture(), picture((50, 50)))))
     assert diff.getpixel((60, 60)) == (230, 0, 0)
     assert diff.getpixel((5, 5)) != (230, 0, 0)
 

@@ -137,7 +137,7 @@ def test_ticking_single_boxes_sets_that_page_only(thomas: FlaskClient) -> None:
     assert "13 selected" in thomas.get("/publications").text
 
 
-def test_the_export_is_pure_bibtex_of_the_selected_outputs_in_list_order(app: Flask) -> None:
+def test_the_export_is_the_bibtex_of_the_selected_outputs_in_list_order(app: Flask) -> None:
     eva = app.test_client()
     log_in(eva)
     select_all(eva, "/publications?size=50")

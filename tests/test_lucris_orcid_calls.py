@@ -479,9 +479,14 @@ def test_a_401_marks_the_connection_gone_and_my_settings_offers_to_connect_again
     assert "(put-code 901)" in client.get(f"/publications/{FOR_VALIDATION}").text
 
 
-def test_a_campus_only_output_is_not_pushed(app: Flask, client: FlaskClient, fake_orcid: FakeOrcid) -> None:
+def test_validation_alone_sends_an_output_even_one_visible_on_campus_only(
+    app: Flask, client: FlaskClient, fake_orcid: FakeOrcid
+) -> None:
+    # Converis's rule is the status alone; Pure's "Public and Published" condition does not apply.
+    fake_orcid.answer("POST", f"/v3.0/{EVA_ID}/work", 201, None, {"Location": f"/v3.0/{EVA_ID}/work/902"})
     log_in(client)
     connect(client, fake_orcid)
     page = validate_as_editor(app, "5b335b28f194647d69865fe06eb9c811")
-    assert "only published outputs with visibility Public go to ORCID" in page
-    assert fake_orcid.requests_to(f"/v3.0/{EVA_ID}/work") == []
+    assert "Added to the ORCID record of Eva de Vries. (put-code 902)" in page
+    (seen,) = fake_orcid.requests_to(f"/v3.0/{EVA_ID}/work")
+    assert json.loads(seen.body)["title"] == {"title": {"value": "Tracing nitrogen flows in peri-urban agriculture"}}

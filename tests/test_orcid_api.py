@@ -366,7 +366,7 @@ def test_post_work_answers_201_with_location_and_shows_on_the_record(app: Flask,
     browser = app.test_client()
     sign_in(browser, CARBERRY.email, CARBERRY.password)
     page = browser.get("/my-orcid").text
-    assert "A new work" in page and "Source: LUCRIS - Leiden University" in page
+    assert "A new work" in page and "<strong>Source:</strong> LUCRIS - Leiden University" in page
 
 
 def test_new_works_get_the_researchers_default_whatever_the_client_sends(app: Flask, api: FlaskClient) -> None:

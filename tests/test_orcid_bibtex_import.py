@@ -183,7 +183,7 @@ def test_an_entry_orcid_cannot_import_is_shown_with_its_reason_and_cannot_be_tic
     )
     page = client.get("/works/bibtex/preview").text
     assert "Works found in BibTeX (4)" in page
-    assert "<h3>A web page</h3>" in page and "Entry site (line 17)" in page
+    assert "<h2>A web page</h2>" in page and "Entry site (line 17)" in page
     assert "ORCID has no work type for @online entries." in page
     assert "Entry untitled (line 18)" in page and "The entry has no title." in page
     assert page.count('name="work"') == 2

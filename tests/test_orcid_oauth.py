@@ -1,4 +1,4 @@
-"""The emulator's OAuth: the "Authorize access" page, codes, tokens, revoking, Trusted parties, Search & link."""
+"""The emulator's OAuth: the "Authorize access" page, codes, tokens, revoking, Trusted parties, Search & Link."""
 
 from __future__ import annotations
 
@@ -373,10 +373,10 @@ def test_trusted_parties_lists_and_revokes(app: Flask, browser: FlaskClient) -> 
         "Trusted parties",
         "Trusted organizations",
         "LUCRIS - Leiden University",
-        "Access granted: 2026-03-02",
+        "<strong>Access granted:</strong> 2026-03-02",
         "Access type",
-        "Add/update your research activities (works, affiliations, etc.)",
-        "Read your information with visibility set to Trusted parties",
+        "Add/update your research activities (works, affiliations, etc)",
+        "Read your information with visibility set to Trusted Parties",
         "Revoke access",
     ):
         assert text in page

@@ -15,7 +15,7 @@ from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
 EVA_PUBLIC = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility == "public"]
 EVA_HIDDEN = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility != "public"]
 
-CLASSIC_ADD = ("Search &amp; link", "Add DOI", "Add PubMed ID", "Add BibTeX", "Add manually")
+CLASSIC_ADD = ("Search &amp; Link", "Add DOI", "Add PubMed ID", "Add BibTeX", "Add manually")
 NEW_ADD = (
     "Import works from other services",
     "Import works from a BibTeX file",
@@ -40,8 +40,12 @@ def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:
     page = client.get("/my-orcid").text
     assert 'aria-haspopup="menu"' in page
     assert f'data-menu="user-menu">{CARBERRY.name}</button>' in page
+    assert (
+        f'role="menuitem" class="menu-name" href="/my-orcid"><strong>{CARBERRY.name}</strong>'
+        "<span>View my ORCID record</span></a>"
+    ) in page
+    assert f'aria-label="User menu {CARBERRY.name}"' in page
     for item in (
-        "View my ORCID record",
         "Notifications inbox",
         "Account settings",
         "Trusted parties",
@@ -56,7 +60,8 @@ def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:
 def test_an_empty_record_shows_orcids_empty_state_and_the_classic_add_menu(client: FlaskClient) -> None:
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/my-orcid").text
-    assert '<h2 id="works-heading">Works</h2>' in page
+    assert '<h3 id="works-heading">Works <span class="count">(0)</span></h3>' in page
+    assert 'aria-label="Add a work"' in page
     assert "Add your research outputs such as publications, data sets, conference presentations and more." in page
     for label in CLASSIC_ADD:
         assert f">{label}</a>" in page
@@ -68,7 +73,14 @@ def test_the_new_add_menu(tmp_path: Path) -> None:
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/my-orcid").text
     for label in NEW_ADD:
-        assert f">{label}</a>" in page
+        assert f">{label}</span>" in page
+    for description in (
+        "Connect with services that can help keep your ORCID record up-to-date",
+        "Import works into your ORCID record using BibTeX",
+        "Enter the work details yourself",
+    ):
+        assert f'<span class="add-description">{description}</span>' in page
+    assert '<span class="add-title italic">Add work manually</span>' in page
     assert ">Add BibTeX</a>" not in page
 
 
@@ -91,11 +103,11 @@ def test_the_owner_sees_every_work_with_source_date_type_and_visibility(client: 
     assert "Soil Biology and Biochemistry" in page
     assert "2023-04-12 | Journal article" in page
     assert "2019 | Conference paper" in page
-    assert page.count("Source: Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
-    # Each work's visibility selector has its current visibility chosen.
-    assert page.count('value="public" checked') == len(EVA_PUBLIC)
-    assert page.count('value="limited" checked') == 1
-    assert page.count('value="private" checked') == 1
+    assert page.count("<strong>Source:</strong> Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
+    # Each work's visibility button shows its current level.
+    assert page.count("visibility is currently set to Everyone") == len(EVA_PUBLIC)
+    assert page.count("visibility is currently set to Trusted") == 1
+    assert page.count("visibility is currently set to Only me") == 1
     # Newest first.
     assert page.index("Protocol for long-term peat soil sampling") < page.index("Seasonal dynamics")
 
@@ -125,12 +137,19 @@ def test_account_settings_change_the_default_visibility(app: Flask, client: Flas
     sign_in(client, CARBERRY.email, CARBERRY.password)
     page = client.get("/account").text
     assert "<h2>Defaults</h2>" in page
-    assert "<legend>Visibility</legend>" in page
-    assert ">Trusted Organizations</label>" in page
+    assert '<h3 data-panel="visibility-body">Visibility</h3>' in page
+    for label, share in (
+        ("Everyone", "(87% of users choose this)"),
+        ("Trusted Organizations", "(5% of users choose this)"),
+        ("Only me", "(8% of users choose this)"),
+    ):
+        assert f"<strong>{label}</strong> {share}</label>" in page
     response = post_form(client, "/account", {"default_visibility": "limited"})
     assert response.status_code == 303
+    assert response.headers["Location"].endswith("/account#visibility")
     page = client.get(response.headers["Location"]).text
-    assert "Changes have been saved successfully." in page
+    # ORCID saves the default with no message.
+    assert "saved" not in page.lower()
     assert 'value="limited" checked' in page
 
 

@@ -37,7 +37,9 @@ def test_the_sign_in_page_has_orcids_labels(client: FlaskClient) -> None:
         'placeholder="Email or 16-digit ORCID iD"',
         '<label for="password">Password</label>',
         ">Sign in to ORCID</button>",
-        "Don't have your ORCID iD yet? Register now",
+        'Don\'t have your ORCID iD yet? <a href="/register">Register now</a>',
+        "For example: joe@institution.edu or 0000-1234-5678-9101",
+        'placeholder="Your ORCID password"',
         "Forgot your password or ORCID ID?",
     ):
         assert text in page
@@ -74,7 +76,7 @@ def test_sign_in_by_email_or_id(client: FlaskClient, login: str) -> None:
 def test_wrong_credentials_are_refused_with_orcids_message(client: FlaskClient, login: str, password: str) -> None:
     response = sign_in(client, login, password)
     assert response.status_code == 200
-    assert "Incorrect username and/or password" in response.text
+    assert "Invalid sign in details" in response.text
     assert f'value="{login}"' in response.text
     assert 'name="password" type="password" value=""' in response.text
     assert _signed_in_as(client) is None
@@ -84,7 +86,7 @@ def test_empty_fields_get_messages(client: FlaskClient) -> None:
     response = sign_in(client, "", "")
     assert "Please enter your email address or your ORCID iD" in response.text
     assert "Please enter a password" in response.text
-    assert "Incorrect username and/or password" not in response.text
+    assert "Invalid sign in details" not in response.text
 
 
 def test_my_orcid_needs_sign_in_and_comes_back_after_it(client: FlaskClient) -> None:

@@ -48,11 +48,20 @@ PEAT = "Seasonal dynamics of soil microbial communities in Dutch peat meadows"
 CHAPTER = "Material flow analysis"
 
 
-def test_each_work_has_a_selector_named_after_it_with_three_options(eva: FlaskClient) -> None:
+def test_each_work_has_a_menu_button_named_after_it_with_three_options(eva: FlaskClient) -> None:
     page = eva.get("/my-orcid").text
-    assert f'<legend class="visually-hidden">Set visibility for {PEAT}</legend>' in page
-    for label in ("Everyone", "Trusted Parties", "Only me"):
-        assert f">{label}</label>" in page
+    assert f'aria-label="{PEAT} visibility is currently set to Everyone"' in page
+    assert "<h1>Set visibility for</h1>" in page and "<i>This item only</i>" in page
+    for aria_label, label in (
+        ("set item visibility to Everyone (Currently selected)", "Everyone"),
+        ("set item visibility to Trusted Parties ", "Trusted Parties"),
+        ("set item visibility to Only Me", "Only me"),
+    ):
+        assert (
+            f'aria-label="{aria_label}"><span class="visibility-icon" aria-hidden="true"></span><span>{label}</span>'
+            in page
+        )
+    assert ">More information on ORCID visibility settings</a>" in page
     assert "Select all" in page and ">Actions</button>" in page
     assert ">Set visibility for selected works</button>" in page
 

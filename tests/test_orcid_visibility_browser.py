@@ -31,18 +31,35 @@ def public_titles(sandbox: RunningSandbox) -> set[str]:
     return {s["title"]["title"]["value"] for g in groups for s in g["work-summary"]}
 
 
-def test_a_work_selector_saves_on_click_and_the_api_follows(page: Page, sandbox: RunningSandbox) -> None:
+def test_a_work_menu_button_opens_the_three_levels_and_saves_on_click(page: Page, sandbox: RunningSandbox) -> None:
     sign_in(page, sandbox)
-    selector = page.get_by_role("group", name=f"Set visibility for {CHAPTER}")
-    selector.get_by_role("radio", name="Only me").click()
-    expect(
-        page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Only me")
-    ).to_be_checked()
+    button = page.get_by_role("button", name=f"{CHAPTER} visibility is currently set to Everyone")
+    expect(button).to_have_text("Everyone")
+    expect(page.get_by_role("menuitem", name="set item visibility to Only Me")).to_have_count(0)
+    button.click()
+    menu = page.get_by_role("menu", name=f"{CHAPTER} visibility is currently set to Everyone")
+    expect(menu.get_by_role("heading", name="Set visibility for")).to_be_visible()
+    expect(menu.get_by_text("This item only")).to_be_visible()
+    expect(menu.get_by_role("menuitem")).to_have_text(
+        ["Everyone", "Trusted Parties", "Only me", "More information on ORCID visibility settings"]
+    )
+    expect(menu.get_by_role("menuitem", name="set item visibility to Everyone (Currently selected)")).to_be_visible()
+    menu.get_by_role("menuitem", name="set item visibility to Only Me").click()
+    only_me = page.get_by_role("button", name=f"{CHAPTER} visibility is currently set to Only me")
+    expect(only_me).to_have_text("Only me")
     assert CHAPTER not in public_titles(sandbox)
-    page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Everyone").click()
-    expect(
-        page.get_by_role("group", name=f"Set visibility for {CHAPTER}").get_by_role("radio", name="Everyone")
-    ).to_be_checked()
+    only_me.click()
+    page.get_by_role("menuitem", name="set item visibility to Everyone").click()
+    expect(button).to_be_visible()
+    assert CHAPTER in public_titles(sandbox)
+
+
+def test_escape_closes_the_visibility_menu_without_saving(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    page.get_by_role("button", name=f"{CHAPTER} visibility is currently set to Everyone").click()
+    expect(page.get_by_role("menuitem", name="set item visibility to Only Me")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("menuitem", name="set item visibility to Only Me")).to_be_hidden()
     assert CHAPTER in public_titles(sandbox)
 
 
@@ -64,6 +81,9 @@ def test_select_all_and_the_bulk_dialog(page: Page, sandbox: RunningSandbox) -> 
 def test_the_default_for_new_items_saves_when_chosen(page: Page, sandbox: RunningSandbox) -> None:
     sign_in(page, sandbox)
     page.goto(f"{sandbox.orcid_url}/account")
-    page.get_by_role("radio", name="Only me").click()
-    expect(page.get_by_role("status")).to_have_text("Changes have been saved successfully.")
-    expect(page.get_by_role("radio", name="Only me")).to_be_checked()
+    page.get_by_role("button", name="Show details").last.click()
+    page.get_by_role("radio", name="Only me (8% of users choose this)").click()
+    page.wait_for_url("**/account#visibility")
+    expect(page.get_by_role("radio", name="Only me (8% of users choose this)")).to_be_checked()
+    expect(page.get_by_role("status")).to_have_count(0)
+    expect(page.get_by_text("Changes have been saved successfully.")).to_have_count(0)

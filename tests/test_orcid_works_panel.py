@@ -69,11 +69,12 @@ def add_many(app: Flask, count: int) -> None:
 
 
 def titles(page: str) -> list[str]:
-    return re.findall(r'<h3 class="work-title">([^<]*)</h3>', page)
+    return re.findall(r'<li class="work"[^>]*>(?:(?!</li>).)*?<h4 class="work-title">([^<]*)</h4>', page, re.DOTALL)
 
 
 def count(page: str) -> int:
-    found = re.search(r'<span class="count">\((\d+)\)</span>', page)
+    """The total in the Works header: "(M)", or "(N of M)" when a page shows N of M groups, as ORCID's header."""
+    found = re.search(r'<span class="count">\((?:\d+ of )?(\d+)\)</span>', page)
     assert found is not None
     return int(found.group(1))
 
@@ -86,12 +87,19 @@ def test_two_sources_of_one_doi_are_one_entry_with_both_sources_reachable(app: F
     assert titles(page) == ["Peat and its microbes", "Another paper"]
     assert count(page) == 2
     assert "Preferred source" in page and "(of 2)" in page and "(Close other sources)" in page
-    assert "Source: LUCRIS" in page and "Source: Crossref Metadata Search" in page
-    # Each version keeps its own checkbox and its own visibility selector.
+    assert "<strong>Source:</strong> LUCRIS" in page and "<strong>Source:</strong> Crossref Metadata Search" in page
+    # Each version keeps its own checkbox; the one visibility control (the preferred version's) sets both.
     for put_code in (lucris, crossref):
         assert f'id="work-{put_code}"' in page
         assert f'name="put_code" value="{put_code}" form="works-selection"' in page
-        assert f'action="/my-orcid/works/{put_code}/visibility"' in page
+    preferred, other = (
+        (lucris, crossref)
+        if page.index(f'id="work-{lucris}"') < page.index(f'id="work-{crossref}"')
+        else (crossref, lucris)
+    )
+    assert f'action="/my-orcid/works/{preferred}/visibility"' in page
+    assert f'<input type="hidden" name="stack" value="{other}">' in page
+    assert f'action="/my-orcid/works/{other}/visibility"' not in page
 
 
 def test_a_work_alone_in_its_group_shows_no_other_sources(app: Flask, owner: FlaskClient) -> None:
@@ -261,16 +269,24 @@ def test_other_sources_open_and_close(page: Page, served: tuple[Flask, str]) -> 
     expect(other).to_be_hidden()
     page.get_by_text("(of 2)").click()
     expect(other).to_be_visible()
-    expect(page.get_by_role("group", name="Set visibility for Work 001, Crossref's version")).to_be_visible()
+    # Only the preferred version's control is editable; the other version shows its level on a disabled button.
+    other_version = page.get_by_role("button", name="Work 001, Crossref's version visibility is currently set to")
+    expect(other_version).to_be_disabled()
     page.get_by_text("(Close other sources)").click()
     expect(other).to_be_hidden()
-    # A version's selector saves at once, and the page comes back with that version open.
-    page.get_by_text("(of 2)").click()
-    selector = page.get_by_role("group", name="Set visibility for Work 001, Crossref's version")
-    selector.get_by_role("radio", name="Only me").click()
+    # The preferred version's control sets the whole group at once.
+    preferred = page.get_by_role("button", name="Work 001 visibility is currently set to Everyone", exact=True)
+    preferred.click()
+    expect(page.get_by_text("All items in this group")).to_be_visible()
+    page.get_by_role("menuitem", name="set item visibility to Only Me").click()
     page.wait_for_url("**/my-orcid#work-*")
-    expect(selector).to_be_visible()
-    expect(selector.get_by_role("radio", name="Only me")).to_be_checked()
+    expect(
+        page.get_by_role("button", name="Work 001 visibility is currently set to Only me", exact=True)
+    ).to_be_visible()
+    page.get_by_text("(of 2)").click()
+    expect(
+        page.get_by_role("button", name="Work 001, Crossref's version visibility is currently set to Only me")
+    ).to_be_disabled()
 
 
 def test_items_per_page_shows_that_many_at_once(page: Page, served: tuple[Flask, str]) -> None:
@@ -304,4 +320,4 @@ def test_saving_the_selected_works_returns_to_the_same_page(app: Flask, owner: F
     )
     assert answer.status_code == 303
     assert answer.headers["Location"] == "/my-orcid?page=2&size=10"
-    assert owner.get(answer.headers["Location"]).text.count('value="limited" checked') == 5
+    assert owner.get(answer.headers["Location"]).text.count("visibility is currently set to Trusted") == 5

@@ -1,4 +1,4 @@
-"""Crossref and DataCite with the ORCID emulator, over real HTTP: Search & link, auto-update, the inbox, revoking."""
+"""Crossref and DataCite with the ORCID emulator, over real HTTP: Search & Link, auto-update, the inbox, revoking."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from orcid_guide.sandbox.launcher import RunningSandbox
 from orcid_guide.sandbox.registry.fixtures import EVA, OTHER_EVA
@@ -16,6 +16,12 @@ from orcid_guide.targets import DEMO_VALUES as DEMO
 GREENHOUSE = "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment"
 NAMESAKES_ARTICLE = "Selective hydrogenation over nickel phosphide catalysts"
 PEAT_SEQUENCES = "Soil microbial community sequences from Dutch peat meadows, 2019-2022"
+
+
+def revoke_link(page: Page, organization: str) -> Locator:
+    """The "Revoke access" link of one organization on Trusted parties."""
+    panel = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name=organization, exact=True))
+    return panel.get_by_role("link", name="Revoke access")
 
 
 def http(method: str, url: str, body: Any = None) -> tuple[int, Any]:
@@ -78,10 +84,10 @@ def sign_in(page: Page, sandbox: RunningSandbox) -> None:
 
 
 def link(page: Page, sandbox: RunningSandbox, wizard: str, titles: list[str]) -> None:
-    """Works > Add > Search & link > the wizard > Authorize access > tick ``titles`` > Add to ORCID."""
+    """Works > Add > Search & Link > the wizard > Authorize access > tick ``titles`` > Add to ORCID."""
     page.goto(f"{sandbox.orcid_url}/my-orcid")
     page.locator("[data-menu=add-menu]").click()
-    page.get_by_role("menuitem", name="Search & link").click()
+    page.get_by_role("menuitem", name="Search & Link").click()
     page.get_by_role("link", name=wizard).click()
     page.get_by_role("button", name="Authorize access").click()
     for title in titles:
@@ -106,7 +112,7 @@ def test_crossref_offers_namesakes_works_but_adds_only_the_chosen_ones(page: Pag
     sign_in(page, sandbox)
     page.goto(f"{sandbox.orcid_url}/my-orcid")
     page.locator("[data-menu=add-menu]").click()
-    page.get_by_role("menuitem", name="Search & link").click()
+    page.get_by_role("menuitem", name="Search & Link").click()
     page.get_by_role("link", name="Crossref Metadata Search").click()
     expect(page.get_by_text("Crossref Metadata Search", exact=True)).to_be_visible()  # ORCID's authorize screen
     expect(page.get_by_text("Add/update your research activities (works, affiliations, etc.)")).to_be_visible()
@@ -189,7 +195,7 @@ def test_crossref_asks_through_the_inbox_and_adds_waiting_deposits_once_permitte
     ).to_be_visible()
     expect(request.get_by_text("Peat subsidence in Friesland")).to_be_visible()
     request.get_by_role("link", name="Grant permission").click()
-    expect(page.get_by_role("heading", name="Crossref", exact=True)).to_be_visible()
+    expect(page.locator(".client-name").get_by_text("Crossref", exact=True)).to_be_visible()
     page.get_by_role("button", name="Authorize access").click()
 
     expect(page.get_by_role("heading", name="Works")).to_be_visible()
@@ -217,7 +223,7 @@ def test_after_revoking_a_deposit_is_refused_once_and_then_not_tried_again(page:
     expect(page.get_by_text("Auto-update is on")).to_be_visible()
 
     page.goto(f"{sandbox.orcid_url}/trusted-parties")
-    page.get_by_role("button", name="Revoke access DataCite").click()
+    revoke_link(page, "DataCite").click()
     page.get_by_role("button", name="Revoke access permissions").click()
     expect(page.get_by_text("You haven't added any trusted organizations yet.")).to_be_visible()
 

@@ -209,3 +209,28 @@ def test_bad_jobs_and_shards_are_one_sentence(project: Path, argv: list[str], er
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {error}")
     assert result.output.count("\n") == 1
+
+
+def test_on_another_renderer_the_run_says_so_tolerates_noise_and_still_fails_a_changed_word(project: Path) -> None:
+    assert shoot().exit_code == 0
+    manifest = project / "docs" / "assets" / "screenshots" / "tiny_beta" / "shots.json"
+    recorded = json.loads(manifest.read_text())
+    assert set(recorded["renderer"]) == {"chromium", "fonts", "lock"}
+    recorded["renderer"]["chromium"] = "Chromium 1.0"
+    manifest.write_text(json.dumps(recorded))
+
+    other = shoot("--force")
+    assert other.exit_code == 0, other.output
+    sentence = (
+        "This machine draws otherwise than the baselines of tiny_beta (chromium 'Chromium 1.0' drew the baselines"
+    )
+    assert sentence in other.output
+    assert "pixel noise smaller than a character is tolerated, every word is still compared exactly." in other.output
+    assert sentence.replace("'", "&#x27;") in (project / "build" / "review" / "index.html").read_text()
+
+    (project / "tutorials" / "tiny_beta.html").write_text(PAGE.format(text="tiny_betA"))
+    changed = shoot()
+    assert changed.exit_code == 1
+    assert "Changed: tiny_beta/01-look.png (text '- paragraph: tiny_beta' became '- paragraph: tiny_betA'" in (
+        changed.output
+    )

@@ -9,8 +9,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from orcid_guide.engine.animation import animate
+from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.loader import load_tutorial, tutorial_names
 from orcid_guide.engine.markers import pages_showing
+from orcid_guide.engine.renderer import this_renderer
 from orcid_guide.engine.runner import RunOptions, run_tutorial
 from orcid_guide.engine.shots import ANIMATION, STEP_SHOTS, ShotPolicy
 from orcid_guide.engine.steps import screenshot_name
@@ -18,6 +20,7 @@ from orcid_guide.project import load_project
 from orcid_guide.targets import check_target, target_env
 
 PROJECT = load_project(Path(__file__).parent)
+RENDERER = this_renderer(find_chromium(), PROJECT.font_packages, PROJECT.lock)
 
 
 @pytest.mark.parametrize("name", tutorial_names(PROJECT.tutorials))
@@ -30,15 +33,17 @@ def test_tutorial_runs_and_matches_its_baselines(browser: Browser, tmp_path: Pat
     shutil.copytree(PROJECT.screenshots / name, baselines / name)
     options = RunOptions(
         viewport=PROJECT.viewport,
-        shots=ShotPolicy(baselines, tmp_path / "shots", PROJECT.tolerance, PROJECT.pixel_threshold, update=False),
+        shots=ShotPolicy(baselines, tmp_path / "shots", RENDERER, PROJECT.pixel_threshold, PROJECT.character),
         failures=tmp_path / "failures",
     )
     with target_env(check_target("mock"), tmp_path / "sandbox") as env:
         result = run_tutorial(browser, tutorial, env, options, pages)
     assert result.failure is None, str(result.failure)
-    statuses = {shot.name: shot.comparison.status for shot in result.shots}
+    statuses = {shot.name: shot.status for shot in result.shots}
     assert "new" not in statuses.values(), f"screenshots without a committed baseline: {statuses}"
     assert set(statuses.values()) == {"same"}, f"run 'orcid-guide shoot --update {name}': {statuses}"
+    changes = {shot.name: shot.text_changes for shot in result.shots if shot.text_changes}
+    assert not changes, f"the screens' words differ from their text baselines: {changes}"
     committed = sorted(path.name for path in (PROJECT.screenshots / name).glob(STEP_SHOTS))
     assert committed == sorted(statuses), "committed baselines and the tutorial's steps differ"
 

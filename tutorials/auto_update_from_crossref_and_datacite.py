@@ -13,7 +13,7 @@ import re
 import urllib.request
 from collections.abc import Callable
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from _orcid import sign_in_to_orcid
 from orcid_guide.engine.steps import Env, Section, Step, Tutorial
@@ -50,13 +50,6 @@ MOCK_ONLY = "this guide's Crossref and DataCite are the sandbox's own services, 
 def open_add_menu(page: Page, env: Env) -> None:
     page.goto(env.url("orcid", "/my-orcid"))
     page.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
-
-
-def open_search_and_link(page: Page, env: Env) -> None:
-    open_add_menu(page, env)
-    page.get_by_role("menuitem", name="Search & link").click()
-    # The step's labels are read once this has run: wait for the page the click opens, not the one it leaves.
-    expect(page.get_by_role("heading", name="Link works")).to_be_visible()
 
 
 def tick(titles: tuple[str, ...]) -> Callable[[Page, Env], None]:
@@ -147,19 +140,19 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "search-and-link",
-            "On your record, in the **Works** section, click **Add** and choose **Search & link** "
+            "On your record, in the **Works** section, click **Add** and choose **Search & Link** "
             '(formerly "Search and Link").',
-            'Klik in uw record bij **Works** op **Add** en kies **Search & link** (vroeger "Search and Link").',
+            'Klik in uw record bij **Works** op **Add** en kies **Search & Link** (vroeger "Search and Link").',
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & link"),
+            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
         ),
         Step(
             "link-works",
-            "ORCID opens **Link works** with the **Available Search & Link wizards**: services that search their "
-            "own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
+            "ORCID opens **Link works**, which lists the available Search & Link wizards: services that search "
+            "their own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
             "journal articles and books.)",
-            "ORCID opent **Link works** met de beschikbare wizards (**Available Search & Link wizards**): diensten "
-            "die in hun eigen gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
+            "ORCID opent **Link works** met de beschikbare Search & Link-wizards: diensten die in hun eigen "
+            "gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
             "registreert de DOI's van tijdschriftartikelen en boeken.)",
             target=lambda page: page.get_by_role("link", name="Crossref Metadata Search"),
             skip_on={"sandbox": MOCK_ONLY},
@@ -207,12 +200,19 @@ TUTORIAL = Tutorial(
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
+            "datacite-search-and-link",
+            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add** again "
+            "and choose **Search & Link**.",
+            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
+            "**Add** en kies **Search & Link**.",
+            act=open_add_menu,
+            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
+            skip_on={"sandbox": MOCK_ONLY},
+        ),
+        Step(
             "datacite-card",
-            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add**, "
-            "choose **Search & link** and then **DataCite**.",
-            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik op **Add**, "
-            "kies **Search & link** en dan **DataCite**.",
-            act=open_search_and_link,
+            "In **Link works**, choose **DataCite**.",
+            "Kies in **Link works** voor **DataCite**.",
             target=lambda page: page.get_by_role("link", name="DataCite"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
@@ -306,10 +306,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "inbox-notice",
-            "Each time, ORCID also leaves a message in your inbox, under **Notifications**: that DataCite has "
-            "updated the Works section of your record, followed by what was added.",
-            "ORCID laat u dat telkens ook weten in uw inbox, onder **Notifications**: een bericht dat DataCite het "
-            "onderdeel Works van uw record heeft bijgewerkt, gevolgd door wat er is toegevoegd.",
+            "Each time, ORCID also leaves a message in your Notifications inbox (in the menu under your name): "
+            "**DataCite has updated the Works section of your record:** followed by what was added.",
+            "ORCID laat u dat telkens ook weten in uw Notifications inbox (in het menu onder uw naam): "
+            "**DataCite has updated the Works section of your record:** gevolgd door wat er is toegevoegd.",
             act=open_inbox,
             target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
             click=False,
@@ -327,12 +327,16 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "revoke",
-            "Under **Trusted organizations** you see Crossref, Crossref Metadata Search and DataCite, each with the "
-            "date you gave access and what it may do. To stop DataCite, click **Revoke access** next to it.",
-            "Onder **Trusted organizations** ziet u Crossref, Crossref Metadata Search en DataCite, elk met de "
-            "datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik dan ernaast op "
-            "**Revoke access**.",
-            target=lambda page: page.get_by_role("button", name="Revoke access DataCite"),
+            "Among your trusted organizations you see Crossref, Crossref Metadata Search and DataCite, each with "
+            "the date you gave access and what it may do. To stop DataCite, click **Revoke access** in its entry.",
+            "Bij uw vertrouwde organisaties (trusted organizations) ziet u Crossref, Crossref Metadata Search en "
+            "DataCite, elk met de datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik "
+            "dan in dat blok op **Revoke access**.",
+            target=lambda page: (
+                page.get_by_role("listitem")
+                .filter(has=page.get_by_role("heading", name="DataCite", exact=True))
+                .get_by_role("link", name="Revoke access")
+            ),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
@@ -345,10 +349,10 @@ TUTORIAL = Tutorial(
         Step(
             "revoked",
             "DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
-            "added stay where they are. You can connect it again later through Search & link.",
+            "added stay where they are. You can connect it again later through Search & Link.",
             "DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
-            "Search & link.",
+            "Search & Link.",
             target=lambda page: page.get_by_role("heading", name="Trusted organizations"),
             click=False,
             skip_on={"sandbox": MOCK_ONLY},

@@ -112,11 +112,13 @@ TUTORIAL = Tutorial(
         Step(
             "terms",
             "In **Step 5 of 5 - Terms and conditions**, tick both consent boxes (**I consent to the privacy policy "
-            "and terms of use** … and **I consent to my data being processed in the United States.**). The box "
+            "and terms of use and agree to my data being publicly accessible where marked as “Visible to "
+            "Everyone”.** and **I consent to my data being processed in the United States.**). The box "
             "**Tips & features email** is up to you. Click **Complete registration**.",
             "Vink bij **Step 5 of 5 - Terms and conditions** beide toestemmingen aan (**I consent to the privacy "
-            "policy and terms of use** … en **I consent to my data being processed in the United States.**). Of u "
-            "het vakje **Tips & features email** aanvinkt, mag u zelf weten. Klik op **Complete registration**.",
+            "policy and terms of use and agree to my data being publicly accessible where marked as “Visible to "
+            "Everyone”.** en **I consent to my data being processed in the United States.**). Of u het "
+            "vakje **Tips & features email** aanvinkt, mag u zelf weten. Klik op **Complete registration**.",
             act=terms,
             target=lambda page: page.get_by_role("button", name="Complete registration"),
             skip_on={"sandbox": RECAPTCHA},

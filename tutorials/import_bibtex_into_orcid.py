@@ -71,9 +71,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "select-all",
-            "ORCID reads the file and lists the works in it under **Works found in BibTeX**. Tick **Select all** "
+            "ORCID reads the file and lists the works in it under **Works found in BibTeX (27)**: the 27 publications "
+            "you exported. Tick **Select all** "
             "to select all of them.",
-            "ORCID leest het bestand en toont de werken erin onder **Works found in BibTeX**. Vink **Select all** "
+            "ORCID leest het bestand en toont de werken erin onder **Works found in BibTeX (27)**: de 27 publicaties "
+            "die u hebt geëxporteerd. Vink **Select all** "
             "aan om ze allemaal te selecteren.",
             act=choose_exported_file,
             target=lambda page: page.get_by_label("Select all"),

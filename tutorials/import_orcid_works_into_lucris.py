@@ -130,9 +130,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "check",
-            "Open one of them to check it (with **50** at the right-hand side you see more of the list at once). "
+            "Open one of them to check it (with 50 per page, chosen at the right-hand side, you see more of the list "
+            "at once). "
             "Its page says it was imported from ORCID, and from which ORCID record.",
-            "Open er een om die te controleren (met **50** aan de rechterkant ziet u meer van de lijst tegelijk). "
+            "Open er een om die te controleren (kies rechts 50 per pagina, dan ziet u meer van de lijst tegelijk). "
             "Op de pagina ervan staat dat de publicatie uit ORCID is geïmporteerd, en uit welk ORCID-record.",
             act=open_imported_article,
             target=lambda page: page.get_by_text("Imported from").locator("xpath=following-sibling::dd[1]"),

@@ -3,7 +3,7 @@ the default visibility for new items."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from _lucris_import import search_orcid, with_orcid_id_on_profile
 from _orcid import sign_in_to_orcid
@@ -12,17 +12,23 @@ from orcid_guide.engine.steps import Env, Section, Step, Tutorial
 WORK = "Material flow analysis"  # Eva's book chapter, public on ORCID
 
 
-def selector(page: Page) -> Locator:
-    return page.get_by_role("group", name=f"Set visibility for {WORK}")
+def visibility_button(page: Page) -> Locator:
+    """The work's visibility control: a menu button named after the work and its current level."""
+    return page.get_by_role("button", name=f"{WORK} visibility is currently set to", exact=False)
+
+
+def option(page: Page, aria_label: str) -> Locator:
+    """An option of the open visibility menu, by ORCID's aria-label for it ("set item visibility to …")."""
+    return page.get_by_role("menuitem", name=aria_label)
 
 
 def starting_point(page: Page, env: Env) -> None:
     """Eva's iD is on her LUCRIS profile, her default for new items is "Only me", and she is on her record."""
     with_orcid_id_on_profile(page, env)
     sign_in_to_orcid(page, env)
-    page.goto(env.url("orcid", "/account"))
-    page.get_by_role("radio", name="Only me").click()
-    expect(page.get_by_role("status")).to_be_visible()
+    page.goto(env.url("orcid", "/account#visibility"))
+    with page.expect_navigation():
+        page.get_by_role("radio", name="Only me (8% of users choose this)").click()
     page.goto(env.url("orcid", "/my-orcid"))
 
 
@@ -35,9 +41,24 @@ def back_to_orcid(page: Page, env: Env) -> None:
     page.goto(env.url("orcid", "/my-orcid"))
 
 
+def reopen_visibility_menu(page: Page, env: Env) -> None:
+    back_to_orcid(page, env)
+    visibility_button(page).click()
+
+
 def open_user_menu(page: Page, env: Env) -> None:
     back_to_orcid(page, env)
     page.get_by_role("button", name=env.values["researcher"]).click()
+
+
+def open_visibility_panel(page: Page, env: Env) -> None:
+    # Account settings opens with every panel collapsed; the title opens one.
+    page.get_by_role("heading", name="Visibility", exact=True).click()
+
+
+def saved_default(page: Page, env: Env) -> None:
+    # Choosing an option reloads Account settings with the Visibility panel open; no message follows.
+    page.wait_for_url("**/account#visibility")
 
 
 def found_list(page: Page) -> Locator:
@@ -70,20 +91,22 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "works",
-            "Sign in to ORCID. Under **Works**, every work has its own visibility setting: **Everyone**, "
-            "**Trusted Parties** (the organizations you have given access, such as LUCRIS) or **Only me**.",
-            "Log in bij ORCID. Onder **Works** heeft elke publicatie een eigen zichtbaarheid: **Everyone** "
-            "(iedereen), **Trusted Parties** (de organisaties die u toegang hebt gegeven, zoals LUCRIS) of "
-            "**Only me** (alleen uzelf).",
-            target=selector,
-            click=False,
+            "Sign in to ORCID. Under **Works**, every work has its own visibility button, showing who can see it "
+            "now: here **Everyone**. Click it to change who can see that work.",
+            "Log in bij ORCID. Onder **Works** heeft elke publicatie een eigen knop voor de zichtbaarheid, met "
+            "daarop wie haar nu kan zien: hier **Everyone** (iedereen). Klik op die knop om dat te veranderen.",
+            target=visibility_button,
         ),
         Step(
             "only-me",
-            "To hide a work from everyone else, click **Only me** in its setting. ORCID saves your choice at once.",
-            "Wilt u een publicatie voor anderen verbergen, klik dan bij die publicatie op **Only me**. ORCID slaat "
-            "uw keuze meteen op.",
-            target=lambda page: selector(page).get_by_role("radio", name="Only me"),
+            "A menu opens: **Set visibility for** **This item only**, with **Everyone**, **Trusted Parties** (the "
+            "organizations you have given access, such as LUCRIS) and **Only me**. To hide the work from everyone "
+            "else, choose **Only me**. ORCID saves your choice at once.",
+            "Er gaat een menu open: **Set visibility for** **This item only** (alleen dit item), met **Everyone** "
+            "(iedereen), **Trusted Parties** (de organisaties die u toegang hebt gegeven, zoals LUCRIS) en "
+            "**Only me** (alleen uzelf). Wilt u de publicatie voor anderen verbergen, kies dan **Only me**. ORCID "
+            "slaat uw keuze meteen op.",
+            target=lambda page: option(page, "set item visibility to Only Me"),
         ),
         Step(
             "not-found",
@@ -101,10 +124,12 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "everyone",
-            "Back on ORCID, click **Everyone** in the setting of that work, to make it visible to everyone again.",
-            "Klik terug in ORCID bij die publicatie op **Everyone**, zodat iedereen haar weer kan zien.",
-            act=back_to_orcid,
-            target=lambda page: selector(page).get_by_role("radio", name="Everyone"),
+            "Back on ORCID, click that work's visibility button again (it now reads **Only me**) and choose "
+            "**Everyone**, to make the work visible to everyone again.",
+            "Klik terug in ORCID weer op de zichtbaarheidsknop van die publicatie (daarop staat nu **Only me**) "
+            "en kies **Everyone**, zodat iedereen haar weer kan zien.",
+            act=reopen_visibility_menu,
+            target=lambda page: option(page, "set item visibility to Everyone"),
         ),
         Step(
             "found-again",
@@ -129,18 +154,21 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "default",
-            "Under **Defaults**, **Visibility** is the visibility new items get. Here it is set to **Only me**; "
-            "choose **Everyone** so that LUCRIS and everyone else can find your new works.",
-            "Onder **Defaults** staat bij **Visibility** de zichtbaarheid die nieuwe items krijgen. Hier staat die "
-            "op **Only me**; kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties kunnen vinden.",
-            target=lambda page: page.get_by_role("radio", name="Everyone"),
+            "Under **Defaults**, click **Visibility**: it holds the visibility new items get, here **Only me**. "
+            "Choose **Everyone** so that LUCRIS and everyone else can find your new works.",
+            "Klik onder **Defaults** op **Visibility**: daar staat de zichtbaarheid die nieuwe items krijgen, hier "
+            "**Only me**. Kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties kunnen vinden.",
+            act=open_visibility_panel,
+            target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
         ),
         Step(
             "saved",
-            "ORCID saves your choice as soon as you make it: **Changes have been saved successfully.** There is "
-            "no button to press.",
-            "ORCID slaat uw keuze meteen op: **Changes have been saved successfully.** U hoeft nergens op te klikken.",
-            target=lambda page: page.get_by_role("status"),
+            "ORCID saves your choice as soon as you make it, without a message: **Everyone** stays selected. "
+            "There is no button to press.",
+            "ORCID slaat uw keuze meteen op, zonder melding: **Everyone** blijft gekozen. U hoeft nergens op te "
+            "klikken.",
+            act=saved_default,
+            target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
             click=False,
         ),
     ),

@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from orcid_guide.engine.shards import parse_shard
+from orcid_guide.engine.shots import ShotResult
+from orcid_guide.engine.text_baselines import changed_words
 from orcid_guide.errors import UserError
 from orcid_guide.parallel_runs import default_jobs
 from orcid_guide.project import Project, load_project
@@ -42,12 +44,26 @@ def _summarise(report: ShootReport, project: Project) -> None:
     for path in report.stale:
         click.echo(f"A baseline belongs to no step any more (--update removes it): {path.relative_to(project.root)}")
     for shot in report.drifted:
-        share = shot.comparison.changed_share
-        click.echo(f"Changed: {shot.tutorial}/{shot.name} ({share:.2%} of pixels), baseline kept.")
+        click.echo(f"Changed: {shot.tutorial}/{shot.name} ({_change_words(shot)}), baseline kept.")
     for failure in report.failures:
         click.echo(f"FAILED: {failure}")
     if report.review is not None and (new or changed or report.failures):
         click.echo(f"Review page: {report.review.relative_to(project.root)}")
+
+
+def _change_words(shot: ShotResult) -> str:
+    parts = []
+    pairs = changed_words(list(shot.text_changes))
+    if pairs:
+        old, new = pairs[0]
+        more = f" and {len(pairs) - 1} more lines" if len(pairs) > 1 else ""
+        parts.append(f"text {old!r} became {new!r}{more}")
+    elif shot.text_changes:
+        parts.append("text: " + shot.text_changes[0].lstrip("+-"))
+    if shot.comparison.status == "changed":
+        pixels = shot.comparison
+        parts.append("its size changed" if pixels.size_changed else f"{pixels.changed_pixels} pixels changed")
+    return "; ".join(parts)
 
 
 def _shoot_or_fail(
@@ -256,6 +272,12 @@ def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
     help="Which of ORCID's two 'Add' menu labelings the emulator shows.",
 )
 @click.option(
+    "--backup-email-prompt",
+    is_flag=True,
+    default=False,
+    help="Show ORCID's 'Add a backup email address' interstitial to records with one email address.",
+)
+@click.option(
     "--data",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
@@ -268,6 +290,7 @@ def sandbox_command(
     datacite_port: int,
     fixed: bool,
     add_menu: str,
+    backup_email_prompt: bool,
     data: Path | None,
 ) -> None:
     """Run the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback until Ctrl+C, to try the flows by hand."""
@@ -284,6 +307,7 @@ def sandbox_command(
         crossref_port=crossref_port,
         datacite_port=datacite_port,
         add_menu="new" if add_menu == "new" else "classic",
+        backup_email_prompt=backup_email_prompt,
     ) as running:
         click.echo(describe(running))
         kept = f"the databases stay in {workdir} for next time" if data else "the databases start afresh next time"

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orcid_guide.engine.animation import write_animation
+from orcid_guide.engine.baselines import accept, read_manifest
 from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.fingerprint import tutorial_fingerprint
 from orcid_guide.engine.loader import load_tutorials, tutorial_names
+from orcid_guide.engine.renderer import Renderer, differences, this_renderer
 from orcid_guide.engine.review import write_review
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
@@ -34,10 +36,8 @@ class ShootReport:
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
     animations: list[str] = field(default_factory=list)  # tutorials whose animation was rewritten
     unchanged: list[str] = field(default_factory=list)  # tutorials skipped: nothing changed since their last good run
-
-    @property
-    def failed(self) -> bool:
-        return any(result.failure for result in self.results)
+    # One sentence when this machine draws otherwise than the renderer that drew the baselines ('' when alike).
+    renderer_note: str = ""
 
     @property
     def failures(self) -> list[StepFailure]:
@@ -46,10 +46,10 @@ class ShootReport:
     @property
     def drifted(self) -> list[ShotResult]:
         """Shots that differ from a baseline that was kept: the guide would show an outdated screenshot."""
-        return [s for r in self.results for s in r.shots if s.comparison.status == "changed" and not s.written]
+        return [s for r in self.results for s in r.shots if s.status == "changed" and not s.written]
 
     def count(self, status: str) -> int:
-        return sum(shot.comparison.status == status for result in self.results for shot in result.shots)
+        return sum(shot.status == status for result in self.results for shot in result.shots)
 
 
 def shoot(
@@ -62,6 +62,7 @@ def shoot(
     force: bool = False,
     jobs: int = 1,
     shard: tuple[int, int] | None = None,
+    text_baselines: bool = True,
 ) -> ShootReport:
     """Run the named tutorials (all when none are named), skipping those unchanged since their last good run.
 
@@ -75,25 +76,34 @@ def shoot(
         progress(f"Shard {shard[0]}/{shard[1]}: {', '.join(wanted) or 'no tutorial'}")
     tutorials = load_tutorials(project.tutorials, wanted) if wanted else []
     # Fail with one sentence before starting anything.
-    find_chromium()
+    chromium = find_chromium()
     checked = check_target(target)
     run_dir = project.work / ("shots" if target == "mock" else f"shots-{target}")
+    # A fresh folder per run: the shots a review page shows are this run's only.
+    shutil.rmtree(run_dir, ignore_errors=True)
+    renderer = this_renderer(chromium, project.font_packages, project.lock)
+    report = ShootReport()
+    if target == "mock":
+        report.renderer_note = renderer_note(project, [t.name for t in tutorials], renderer)
+        if report.renderer_note:
+            progress(report.renderer_note)
     options = RunOptions(
         viewport=project.viewport,
         shots=ShotPolicy(
             baselines=project.screenshots,
             work=run_dir,
-            tolerance=project.tolerance,
+            renderer=renderer,
             pixel_threshold=project.pixel_threshold,
+            character=project.character,
             update=update,
             compare=target == "mock",
+            text=text_baselines,
         ),
         failures=project.work / "failures",
         timeout_ms=project.step_timeout * 1000,
     )
     # The failures folder describes this run only: an old trace beside a new failure misleads.
     shutil.rmtree(options.failures, ignore_errors=True)
-    report = ShootReport()
     # Only runs on the mock target make baselines, so only those are remembered and skipped.
     remembered = target == "mock"
     state_file = project.work / STATE_FILE
@@ -122,28 +132,49 @@ def shoot(
     record_runs(project, target, to_run, results)
     shots = [shot for result in report.results for shot in result.shots]
     report.review = write_review(
-        project.work / "review", shots, project.pixel_threshold, report.failures, report.unchanged
+        project.work / "review", shots, report.failures, report.unchanged, report.renderer_note
     )
     return report
 
 
-def _settle(tutorial: Tutorial, result: TutorialResult, options: RunOptions, report: ShootReport) -> bool:
-    """After a run on the mock target that passed: animation, stale baselines; True when the run was good.
+def renderer_note(project: Project, names: list[str], renderer: Renderer) -> str:
+    """One sentence when the baselines of ``names`` were drawn otherwise than this machine draws ('' if alike)."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        folder = project.screenshots / name
+        if not folder.is_dir():
+            continue  # no baselines yet: nothing to compare with
+        for difference in differences(read_manifest(folder).renderer, renderer):
+            found.setdefault(difference, []).append(name)
+    if not found:
+        return ""
+    which = sorted({name for tutorials in found.values() for name in tutorials})
+    scope = "the baselines" if len(which) == len(names) else "the baselines of " + ", ".join(which)
+    return (
+        f"This machine draws otherwise than {scope} ({'; '.join(found)}): pixel noise smaller than a "
+        "character is tolerated, every word is still compared exactly."
+    )
 
-    A run is good when every screenshot matches its baseline or was accepted and no stale baseline is left.
+
+def _settle(tutorial: Tutorial, result: TutorialResult, options: RunOptions, report: ShootReport) -> bool:
+    """After a run on the mock target that passed: accept its shots, animation, stale baselines.
+
+    Returns True when the run was good: every screenshot matches its baseline or was accepted, and no stale
+    baseline is left.
     """
     policy = options.shots
+    result.shots = accept(policy, tutorial.name, result.shots, result.captures)
     if tutorial.animation:
         frames = [shot.baseline for shot in result.shots]
         if write_animation(frames, policy.baselines / tutorial.name / ANIMATION):
             report.animations.append(tutorial.name)
     current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
-    stale = stale_baselines(policy, tutorial.name, current)
+    stale = stale_baselines(policy.baselines, tutorial.name, current)
     for path in stale:
         if policy.update:
             path.unlink()
             report.removed.append(path)
         else:
             report.stale.append(path)
-    drifted = any(shot.comparison.status == "changed" and not shot.written for shot in result.shots)
+    drifted = any(shot.status == "changed" and not shot.written for shot in result.shots)
     return not drifted and not (stale and not policy.update)

@@ -45,6 +45,8 @@ class Target:
     orcid: dict[str, str] = field(default_factory=dict)
     # Which of ORCID's two Add menus the embedded emulator shows: "new" rehearses ORCID switching to it.
     add_menu: Literal["classic", "new"] = "classic"
+    # True rehearses ORCID's backup-email interstitial for records with one email address.
+    backup_email_prompt: bool = False
 
 
 def check_target(name: str) -> Target:
@@ -59,7 +61,7 @@ def target_env(target: Target, workdir: Path) -> Iterator[Env]:
     """An Env for one tutorial run, on fresh fixture data and with no files kept from an earlier run."""
     kept = workdir / "kept"
     shutil.rmtree(kept, ignore_errors=True)
-    with running_sandbox(workdir, add_menu=target.add_menu) as sandbox:
+    with running_sandbox(workdir, add_menu=target.add_menu, backup_email_prompt=target.backup_email_prompt) as sandbox:
         urls = {
             "orcid": sandbox.orcid_url,
             "lucris": sandbox.lucris_url,

@@ -1,4 +1,4 @@
-"""Possible duplicates as Pure flags them: the same DOI, the same ISBN, or titles more than 80 % alike.
+"""Possible duplicates as mock LUCRIS flags them: the same DOI, the same ISBN, or titles more than 80 % alike.
 
 Identifiers are compared after normalizing the forms people write them in (a DOI as a link or with "doi:", any
 case; an ISBN with or without hyphens, as ISBN-10 or ISBN-13); titles with rapidfuzz's ratio on lower-cased
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-# Pure's "Duplicate titles" rule: titles that match more than 80 %.
+# The mock's title rule (ours, not a documented Converis rule): titles that match more than 80 %.
 TITLE_THRESHOLD = 80.0
 
 _DOI_PREFIXES = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)

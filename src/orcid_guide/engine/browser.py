@@ -21,6 +21,13 @@ CHROMIUM_ARGS = (
     "--disable-gpu",
     "--font-render-hinting=none",
     "--hide-scrollbars",
+    # Screenshots must repeat pixel for pixel. Repainting only the part of a page that changed, Skia's
+    # CPU-specific fast paths and the screen's colour profile each left pixels differing from run to run
+    # (anti-aliased corners one or two levels apart); scripts/soak_pixels.py shows it.
+    "--disable-partial-raster",
+    "--disable-skia-runtime-opts",
+    "--force-color-profile=srgb",
+    "--disable-lcd-text",
 )
 
 

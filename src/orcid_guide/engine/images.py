@@ -49,21 +49,45 @@ def encode(image: Image.Image) -> bytes:
 @dataclass(frozen=True)
 class Comparison:
     status: Status
-    # Share of pixels whose largest channel difference exceeds the threshold (1.0 when sizes differ).
-    changed_share: float = 0.0
+    changed_pixels: int = 0  # pixels whose largest channel difference exceeds the threshold
+    # The box (left, top, right, bottom) around every changed pixel; None when none changed.
+    bounds: tuple[int, int, int, int] | None = None
+    size_changed: bool = False
 
 
-def compare(baseline: bytes | None, new: bytes, *, tolerance: float, pixel_threshold: int) -> Comparison:
+@dataclass(frozen=True)
+class Rule:
+    """When two screenshots count as the same.
+
+    ``exact`` holds on the renderer that drew the baselines: any changed pixel is a change. On another
+    renderer, changed pixels (beyond ``pixel_threshold`` in some channel) are anti-aliasing noise as long as
+    every cluster of them is smaller than a character, ``character`` (width, height) in pixels.
+    """
+
+    exact: bool
+    pixel_threshold: int = 24
+    character: tuple[int, int] = (4, 6)
+
+
+def compare(baseline: bytes | None, new: bytes, rule: Rule) -> Comparison:
     if baseline is None:
-        return Comparison("new", 1.0)
+        return Comparison("new")
     if baseline == new:
         return Comparison("same")
     old_image = Image.open(io.BytesIO(baseline)).convert("RGB")
     new_image = Image.open(io.BytesIO(new)).convert("RGB")
     if old_image.size != new_image.size:
-        return Comparison("changed", 1.0)
-    share = _changed_share(old_image, new_image, pixel_threshold)
-    return Comparison("changed" if share > tolerance else "same", share)
+        return Comparison("changed", size_changed=True)
+    if old_image.tobytes() == new_image.tobytes():
+        return Comparison("same")  # the same pixels, encoded otherwise
+    threshold = 0 if rule.exact else rule.pixel_threshold
+    mask = _changed_mask(old_image, new_image, threshold)
+    changed, bounds = mask.histogram()[255], mask.getbbox()
+    if rule.exact:
+        return Comparison("changed", changed, bounds)
+    wide, tall = largest_cluster(mask, stop_at=rule.character)
+    is_change = wide >= rule.character[0] and tall >= rule.character[1]
+    return Comparison("changed" if is_change else "same", changed, bounds)
 
 
 def _changed_mask(old: Image.Image, new: Image.Image, pixel_threshold: int) -> Image.Image:
@@ -72,14 +96,48 @@ def _changed_mask(old: Image.Image, new: Image.Image, pixel_threshold: int) -> I
     return largest.point(lambda value: 255 if value > pixel_threshold else 0)
 
 
-def _changed_share(old: Image.Image, new: Image.Image, pixel_threshold: int) -> float:
-    if ImageChops.difference(old, new).getbbox() is None:
-        return 0.0
-    changed = _changed_mask(old, new, pixel_threshold).histogram()[255]
-    return changed / (old.width * old.height)
+# Pixels up to this far apart belong to one cluster: the strokes of one glyph are seldom further apart.
+_REACH = 2
 
 
-def difference_image(baseline: bytes, new: bytes, pixel_threshold: int) -> bytes:
+def largest_cluster(mask: Image.Image, stop_at: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The (width, height) of the largest cluster of set pixels in ``mask``, by the larger side.
+
+    Pixels within two of each other join one cluster. With ``stop_at``, the search ends at the first cluster
+    at least that wide and tall, which is all a caller deciding "a character or more" needs to know.
+    """
+    bounds = mask.getbbox()
+    if bounds is None:
+        return (0, 0)
+    left, top, right, _bottom = bounds
+    width = right - left
+    data = mask.crop(bounds).tobytes()
+    pending = {(index % width + left, index // width + top) for index, value in enumerate(data) if value}
+    best = (0, 0)
+    while pending:
+        seed = pending.pop()
+        low_x = high_x = seed[0]
+        low_y = high_y = seed[1]
+        frontier = [seed]
+        while frontier:
+            x, y = frontier.pop()
+            for dx in range(-_REACH, _REACH + 1):
+                for dy in range(-_REACH, _REACH + 1):
+                    neighbour = (x + dx, y + dy)
+                    if neighbour in pending:
+                        pending.remove(neighbour)
+                        frontier.append(neighbour)
+                        low_x, high_x = min(low_x, neighbour[0]), max(high_x, neighbour[0])
+                        low_y, high_y = min(low_y, neighbour[1]), max(high_y, neighbour[1])
+            size = (high_x - low_x + 1, high_y - low_y + 1)
+            if stop_at is not None and size[0] >= stop_at[0] and size[1] >= stop_at[1]:
+                return size
+        if max(size) > max(best):
+            best = size
+    return best
+
+
+def difference_image(baseline: bytes, new: bytes, pixel_threshold: int = 0) -> bytes:
     """The new shot faded, with every pixel that changed beyond the threshold in solid red."""
     old_image = Image.open(io.BytesIO(baseline)).convert("RGB")
     new_image = Image.open(io.BytesIO(new)).convert("RGB")

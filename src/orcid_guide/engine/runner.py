@@ -10,13 +10,15 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from orcid_guide.engine.baselines import read_manifest
 from orcid_guide.engine.browser import Viewport, new_context
 from orcid_guide.engine.failure_text import describe_error
 from orcid_guide.engine.images import Box, mark
 from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
-from orcid_guide.engine.labels import missing_labels, screen_text, wait_for_labels
-from orcid_guide.engine.shots import ShotPolicy, ShotResult, record_shot
+from orcid_guide.engine.labels import LabelsSeen, find_labels, near_misses, screen_text, shown_texts, wait_for_labels
+from orcid_guide.engine.shots import Capture, ShotPolicy, ShotResult, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
+from orcid_guide.engine.text_baselines import snapshot
 
 Progress = Callable[[str], None]
 
@@ -52,6 +54,8 @@ def _near(path: Path) -> str:
 class TutorialResult:
     name: str
     shots: list[ShotResult] = field(default_factory=list)
+    # Where each shot's subject is (its image left out): what the baselines' manifest records.
+    captures: list[Capture] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # number, step id, reason
     failure: StepFailure | None = None
     seconds: float = 0.0
@@ -87,6 +91,7 @@ def run_tutorial(
     if options.trace:
         context.tracing.start(screenshots=True, snapshots=True)
     page = context.new_page()
+    drawn_by = read_manifest(options.shots.baselines / tutorial.name).renderer
     # A failure before step 1 is reported as step 0, "prepare": the situation the tutorial assumes.
     number, current = 0, replace(tutorial.steps[0], id="prepare")
     try:
@@ -101,9 +106,10 @@ def run_tutorial(
                 skip_reason = f"it follows step {number}, which was skipped"
                 continue
             progress(f"{tutorial.name}: step {number}/{len(tutorial.steps)} {current.id}")
-            shot = _run_step(page, current, env, options)
-            if shot is not None:
-                result.shots.append(record_shot(options.shots, tutorial.name, screenshot_name(number, current), shot))
+            capture = _run_step(page, current, env, options, screenshot_name(number, current))
+            if capture is not None:
+                result.shots.append(record_shot(options.shots, tutorial.name, capture, drawn_by))
+                result.captures.append(replace(capture, png=b""))
     except Exception as error:  # whatever a step raised is reported the same way, at that step
         own_words = isinstance(error, LabelMissing | KeptFileMissing)
         problem = str(error) if own_words else describe_error(error, _screen_or_nothing(page))
@@ -117,34 +123,71 @@ def run_tutorial(
     return result
 
 
-def _run_step(page: Page, step: Step, env: Env, options: RunOptions) -> bytes | None:
-    # Labels may only appear once the step has acted (a menu it opens), so a first miss is not yet a failure.
-    missing = missing_labels(page, step.labels)
+def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) -> Capture | None:
     if step.act is not None:
         step.act(page, env)
-    if missing:
-        still = wait_for_labels(page, tuple(missing), options.timeout_ms)
-        if still:
-            quoted = ", ".join(f'"{label}"' for label in still)
-            verb = "are" if len(still) > 1 else "is"
-            raise LabelMissing(f"the label{'s' if len(still) > 1 else ''} {quoted} {verb} not on the screen.")
+    # The labels are looked for on the screen that is photographed: after the action, before the click.
+    _labels_shown(page, step.labels, options.timeout_ms)
     target = step.target(page) if step.target is not None else None
     if target is not None:
         target.scroll_into_view_if_needed()
-    png = _capture(page, target, options.viewport.scale) if step.shot else None
+    capture = None
+    if step.shot:
+        seen = _labels_in_view(page, step.labels)
+        capture = _capture(page, target, options.viewport.scale, env, name, seen, options.shots.text)
     if target is not None and step.click:
         if step.keep_download:
             keep_download(page, env, step.keep_download, target.click)
         else:
             target.click()
         page.wait_for_load_state()
-    return png
+    return capture
 
 
-def _capture(page: Page, target: Locator | None, scale: float) -> bytes:
-    box = target.bounding_box() if target is not None else None
+def _labels_shown(page: Page, labels: tuple[str, ...], timeout_ms: float) -> None:
+    seen = wait_for_labels(page, labels, timeout_ms)
+    if seen.missing:
+        raise LabelMissing(_missing_sentence(seen.missing, shown_texts(page)))
+
+
+def _labels_in_view(page: Page, labels: tuple[str, ...]) -> LabelsSeen:
+    seen = find_labels(page, labels)
+    if seen.missing:
+        raise LabelMissing(_missing_sentence(seen.missing, shown_texts(page)))
+    if seen.outside:
+        quoted = ", ".join(f'"{label}"' for label in seen.outside)
+        raise LabelMissing(
+            f"the label{'s' if len(seen.outside) > 1 else ''} {quoted} {_are(seen.outside)} on the "
+            "page but outside the screenshot, so the reader would not see it there."
+        )
+    return seen
+
+
+def _are(labels: tuple[str, ...]) -> str:
+    return "are" if len(labels) > 1 else "is"
+
+
+def _missing_sentence(missing: tuple[str, ...], shown: list[str]) -> str:
+    quoted = ", ".join(f'"{label}"' for label in missing)
+    sentence = f"the label{'s' if len(missing) > 1 else ''} {quoted} {_are(missing)} not on the screen."
+    hints = [
+        f'"{label}" ({", ".join(repr(text) for text in near)})'
+        for label in missing
+        if (near := near_misses(label, shown))
+    ]
+    if hints:
+        sentence += " Close to it on the screen: " + "; ".join(hints) + "."
+    return sentence
+
+
+def _capture(
+    page: Page, target: Locator | None, scale: float, env: Env, name: str, seen: LabelsSeen, with_text: bool
+) -> Capture:
+    found = target.bounding_box() if target is not None else None
+    box = Box(**found) if found else None
     raw = page.screenshot(animations="disabled", caret="hide", scale="device")
-    return mark(raw, Box(**box) if box else None, scale)
+    text = snapshot(page, env.urls) if with_text else ""
+    return Capture(name, mark(raw, box, scale), text, box, seen.boxes)
 
 
 def _screen_or_nothing(page: Page) -> str:

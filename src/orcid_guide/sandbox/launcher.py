@@ -84,6 +84,7 @@ def running_sandbox(
     orcid_port: int = 0,
     lucris_port: int = 0,
     add_menu: Literal["classic", "new"] = "classic",
+    backup_email_prompt: bool = False,
     crossref_port: int = 0,
     datacite_port: int = 0,
     keep_data: bool = False,
@@ -124,6 +125,7 @@ def running_sandbox(
         clock=clock,
         fixed_ids=deterministic,
         add_menu=add_menu,
+        backup_email_prompt=backup_email_prompt,
         clients=(
             ClientRegistration(
                 client_id=LUCRIS_CLIENT_ID,

@@ -1,4 +1,4 @@
-"""Mock LUCRIS: Leiden's Elsevier Pure as the guide's LUCRIS steps need it."""
+"""Mock LUCRIS: Leiden's Converis (Clarivate) as the guide's LUCRIS steps need it."""
 
 from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS, DemoAccount
 

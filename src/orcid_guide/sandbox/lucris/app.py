@@ -1,4 +1,4 @@
-"""Mock LUCRIS as a Flask app: Pure's screens for the research profile, ORCID connection and publications."""
+"""Mock LUCRIS as a Flask app: Converis's screens for the research profile, ORCID connection and publications."""
 
 from __future__ import annotations
 

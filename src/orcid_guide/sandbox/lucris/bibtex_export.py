@@ -1,19 +1,19 @@
-"""LUCRIS's "Export" > "BibTex": research outputs as the Pure records the shared BibTeX writer takes."""
+"""LUCRIS's "Export" > "BibTex": research outputs as the records the shared BibTeX writer takes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orcid_guide.bibtex.pure_writer import Name, PureRecord, write_pure_bibtex
+from orcid_guide.bibtex.lucris_writer import LucrisRecord, Name, write_lucris_bibtex
 from orcid_guide.sandbox.lucris.outputs import ResearchOutput
 
-# Pure's research output types and the BibTeX entry types its export gives them.
+# The mock's research output types and the BibTeX entry types its export gives them.
 ENTRY_TYPES = {"article": "article", "book": "book", "chapter": "inbook", "conference": "inproceedings"}
 FILE_NAME = "publications.bib"
 
 
-def pure_record(output: ResearchOutput) -> PureRecord:
-    return PureRecord(
+def lucris_record(output: ResearchOutput) -> LucrisRecord:
+    return LucrisRecord(
         uuid=output.uuid,
         entry_type=ENTRY_TYPES[output.type],
         title=output.title,
@@ -36,4 +36,4 @@ def pure_record(output: ResearchOutput) -> PureRecord:
 
 
 def export_bibtex(outputs: Iterable[ResearchOutput]) -> str:
-    return write_pure_bibtex(pure_record(output) for output in outputs)
+    return write_lucris_bibtex(lucris_record(output) for output in outputs)

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS research_outputs (
     host_title TEXT,
     doi TEXT,
     isbn TEXT,
-    -- The journal's ISSN, which Pure keeps on its journal record and writes into an export.
+    -- The journal's ISSN, which LUCRIS keeps on its journal record and writes into an export.
     issn TEXT,
     publisher TEXT,
     volume TEXT,

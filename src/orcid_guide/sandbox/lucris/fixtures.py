@@ -366,7 +366,7 @@ def _thomas_output(n: int) -> FixtureOutput:
 
 OUTPUTS += tuple(_thomas_output(n) for n in range(124))
 
-# The journals' ISSNs, which Pure keeps on its journal records rather than on each article.
+# The journals' ISSNs, which LUCRIS keeps on its journal records rather than on each article.
 JOURNAL_ISSNS: dict[str, str] = {
     "Atmospheric Environment": "1352-2310",
     "Chemosphere": "0045-6535",

@@ -203,7 +203,7 @@ def expanded_search(orcid_url: str, query: str, *, rows: int = 20, timeout: floa
 
 
 def search_by_name(orcid_url: str, given_names: str, family_name: str, *, timeout: float = 5.0) -> list[SearchMatch]:
-    """Records whose public name matches, as Pure's "Lookup ORCID" asks."""
+    """Records whose public name matches, as LUCRIS's "Lookup ORCID" asks."""
     query = f"{solr_term('family-name', family_name)} AND {solr_term('given-names', given_names)}"
     return expanded_search(orcid_url, query, timeout=timeout)
 
@@ -334,7 +334,7 @@ class OrcidWork:
 
 
 def read_public_token(orcid_url: str, *, client_id: str, client_secret: str, timeout: float = 5.0) -> str:
-    """``POST /oauth/token`` with ``client_credentials`` for ``/read-public``: what Pure reads public data with."""
+    """``POST /oauth/token`` with ``client_credentials`` for ``/read-public``: what LUCRIS reads public data with."""
     fields = {"grant_type": "client_credentials", "scope": "/read-public"}
     token = _value(
         _json(_post_form(f"{orcid_url}/oauth/token", client_id, client_secret, fields, timeout)), "access_token"

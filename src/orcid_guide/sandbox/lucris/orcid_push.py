@@ -1,9 +1,9 @@
 """Sending validated outputs to their authors' ORCID records: the queue, the push, and what each push did.
 
-Pure runs this as a nightly job; the mock queues an output when it becomes Validated and works the queue
-right away and on ``POST /admin/push``. An output waits in the queue (state ``pending``) while ORCID cannot be
-reached or the author's connection is gone, and leaves it when ORCID took it, already had it (409) or refused
-it for good.
+Converis uploads an output when its status becomes Validated, whoever set it; the mock queues it at that
+moment and works the queue right away and on ``POST /admin/push``. An output waits in the queue (state
+``pending``) while ORCID cannot be reached or the author's connection is gone, and leaves it when ORCID took it,
+already had it (409) or refused it for good.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class PushStatus:
 
 
 def queue_on_validation(db: sqlite3.Connection, output: outputs.ResearchOutput, when: str) -> int:
-    """Queue ``output`` for each author connected to ORCID, if Pure's rule lets it go; returns how many."""
+    """Queue ``output`` for each author connected to ORCID, once its status is Validated; returns how many."""
     if not output.goes_to_orcid:
         return 0
     queued = 0

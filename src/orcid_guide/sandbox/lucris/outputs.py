@@ -1,4 +1,4 @@
-"""Research outputs: reading them, who may see them, and moving them through Pure's workflow."""
+"""Research outputs: reading them, who may see them, and moving them through Converis's status steps."""
 
 from __future__ import annotations
 
@@ -88,10 +88,12 @@ class ResearchOutput:
 
     @property
     def goes_to_orcid(self) -> bool:
-        """Pure's push rule: published, public, and in the configured step (Validated)."""
-        return (
-            self.publication_status == "published" and self.visibility == "Public" and self.workflow_step == "validated"
-        )
+        """Converis's push rule: an output goes to ORCID when its status is Validated, whoever validated it.
+
+        Unlike Pure, Converis sets no condition on publication status or visibility (Clarivate's help: "Publications
+        that have been validated in Converis will automatically be uploaded to ORCID").
+        """
+        return self.workflow_step == "validated"
 
 
 @dataclass(frozen=True)

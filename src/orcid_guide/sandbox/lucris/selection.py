@@ -23,7 +23,7 @@ def set_page(db: sqlite3.Connection, session_key: str, page: list[int], chosen: 
 
 
 def toggle_page(db: sqlite3.Connection, session_key: str, page: list[int]) -> bool:
-    """Pure's "Select / Deselect all": tick the whole page, or untick it when all of it is ticked already.
+    """LUCRIS's "Select / Deselect all": tick the whole page, or untick it when all of it is ticked already.
 
     Returns whether the page is now ticked.
     """

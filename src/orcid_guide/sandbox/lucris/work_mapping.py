@@ -33,7 +33,7 @@ def _external_ids(output: ResearchOutput) -> list[dict[str, Any]]:
         # A book is its ISBN; a chapter or paper is part of the book that has it.
         ids.append(_external_id("isbn", output.isbn, None, "self" if output.type == "book" else "part-of"))
     if not any(item["external-id-relationship"] == "self" for item in ids):
-        # ORCID needs a self identifier; Pure falls back to its own record id, as LUCRIS does here.
+        # ORCID needs a self identifier; without a DOI the mock falls back to LUCRIS's own record id.
         ids.append(_external_id("source-work-id", output.uuid, None, "self"))
     return ids
 

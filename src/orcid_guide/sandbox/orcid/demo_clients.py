@@ -1,4 +1,4 @@
-"""The API clients every emulator has besides the launcher's (LUCRIS): the Search & link wizards and a public client.
+"""The API clients every emulator has besides the launcher's (LUCRIS): the Search & Link wizards and a public client.
 
 Crossref Metadata Search and DataCite are member clients whose redirect URIs live on the emulator itself
 (`/demo-client/callback`), because the emulator also plays their part: it exchanges the code and keeps the
@@ -22,7 +22,7 @@ PUBLIC_DEMO_ID = "APP-PUBLICDEMO0000"
 
 @dataclass(frozen=True)
 class Wizard:
-    """A Search & link card: which client it authorizes, with what scopes, and what it says."""
+    """A Search & Link card: which client it authorizes, with what scopes, and what it says."""
 
     client_id: str
     name: str

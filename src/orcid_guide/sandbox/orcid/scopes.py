@@ -11,8 +11,8 @@ PERSON_UPDATE = "/person/update"
 # Client credentials for sending permission requests to researchers' inboxes (member clients only).
 PREMIUM_NOTIFICATION = "/premium-notification"
 
-# What the authorize page and Trusted parties say for each scope (orcid-ui-strings.txt). /authenticate and openid
-# both only reveal the iD, so they share one line.
+# What the authorize page says for each scope (orcid-ui-strings.txt). /authenticate and openid both only reveal
+# the iD, so they share one line.
 SCOPE_LABELS: dict[str, str] = {
     AUTHENTICATE: "Get your ORCID iD",
     OPENID: "Get your ORCID iD",
@@ -20,6 +20,17 @@ SCOPE_LABELS: dict[str, str] = {
     ACTIVITIES_UPDATE: "Add/update your research activities (works, affiliations, etc.)",
     PERSON_UPDATE: "Add/update information about you (country, keywords, etc.)",
     READ_LIMITED: "Read your information with visibility set to Trusted parties",
+}
+
+# Trusted parties and its revoke dialog word them differently (types/account-trusted-organizations.ts,
+# ScopePathTypeLabel): "Trusted Parties" capitalised, "etc)" without the full stop.
+TRUSTED_PARTIES_SCOPE_LABELS: dict[str, str] = {
+    AUTHENTICATE: "Get your ORCID iD",
+    OPENID: "Get your ORCID iD",
+    READ_PUBLIC: "Read public info only",
+    ACTIVITIES_UPDATE: "Add/update your research activities (works, affiliations, etc)",
+    PERSON_UPDATE: "Add/update information about you (country, keywords, etc.)",
+    READ_LIMITED: "Read your information with visibility set to Trusted Parties",
 }
 
 # Scopes a researcher can grant through /oauth/authorize. Public API clients get the iD only; member clients
@@ -43,11 +54,11 @@ def unknown_scopes(scopes: tuple[str, ...], *, member: bool) -> list[str]:
     return [scope for scope in scopes if scope not in allowed]
 
 
-def scope_labels(scopes: tuple[str, ...] | list[str]) -> list[str]:
-    """One line per distinct thing the scopes allow, in the order ORCID lists them."""
+def scope_labels(scopes: tuple[str, ...] | list[str], words: dict[str, str] | None = None) -> list[str]:
+    """One line per distinct thing the scopes allow, in the order ORCID lists them (``words``: another screen's)."""
     labels: list[str] = []
     for scope in sorted(scopes, key=_display_order):
-        label = SCOPE_LABELS.get(scope)
+        label = (SCOPE_LABELS if words is None else words).get(scope)
         if label is not None and label not in labels:
             labels.append(label)
     return labels

@@ -18,7 +18,7 @@ class ClientRegistration:
     name: str
     redirect_uris: tuple[str, ...]
     member: bool = False
-    # Where this member's Search & link wizard starts on its own site (Crossref, DataCite); empty for others.
+    # Where this member's Search & Link wizard starts on its own site (Crossref, DataCite); empty for others.
     start_url: str = ""
 
 
@@ -31,6 +31,9 @@ class OrcidSettings:
     fixed_ids: bool = True
     # "classic" is ORCID's default Add menu ("Add BibTeX" …), "new" its newer one ("Import works from a BibTeX file" …).
     add_menu: Literal["classic", "new"] = "classic"
+    # True rehearses ORCID's backup-email interstitial (LOGIN_/OAUTH_BACKUP_EMAIL_INTERSTITIAL on): records with
+    # one email address are asked, once, to add another after sign-in and after "Authorize access".
+    backup_email_prompt: bool = False
     clients: tuple[ClientRegistration, ...] = ()
     # The iD URL shown on screens and in API answers; fixed so screenshots do not carry a loopback port.
     id_uri_base: str = "https://sandbox.orcid.org/"

@@ -1,4 +1,4 @@
-"""Search & link: the wizard cards, and the emulator playing the wizards' side of OAuth (Crossref, DataCite).
+"""Search & Link: the wizard cards, and the emulator playing the wizards' side of OAuth (Crossref, DataCite).
 
 A card starts the wizard's OAuth flow; the wizard's redirect URI is /demo-client/callback here, where the
 emulator exchanges the code as the wizard's server would, so the wizard then holds a token for the record
@@ -43,7 +43,7 @@ def start(client_id: str) -> BaseResponse:
     wizard = next((w for w in WIZARDS if w.client_id == client_id), None)
     client = registration(settings(), client_id)
     if wizard is None or client is None:
-        abort(404, description="There is no Search & link wizard with this client id.")
+        abort(404, description="There is no Search & Link wizard with this client id.")
     state = secrets.token_urlsafe(16)
     pending = dict(session.get(_PENDING_KEY) or {})
     pending[state] = client_id
@@ -64,7 +64,7 @@ def callback() -> BaseResponse:
     client_id = pending.pop(request.args.get("state", ""), None)
     session[_PENDING_KEY] = pending
     if not isinstance(client_id, str):
-        abort(400, description="This link to the Search & link wizard has expired. Start again from Search & link.")
+        abort(400, description="This link to the Search & Link wizard has expired. Start again from Search & Link.")
     client = registration(settings(), client_id)
     assert client is not None
     code = request.args.get("code", "")
@@ -74,6 +74,6 @@ def callback() -> BaseResponse:
                 db(), code=code, client_id=client_id, redirect_uri=settings().base_url + CALLBACK_PATH, now_ms=now_ms()
             )
         except oauth_grants.InvalidGrant:
-            abort(400, description="The wizard could not finish connecting. Start again from Search & link.")
+            abort(400, description="The wizard could not finish connecting. Start again from Search & Link.")
     # Denied or connected, the researcher goes back to their record, as after ORCID's wizards.
     return redirect(url_for("record.my_orcid"), code=303)

@@ -6,10 +6,10 @@ import base64
 import binascii
 from urllib.parse import unquote
 
-from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from orcid_guide.sandbox.orcid import csrf, oauth_grants
+from orcid_guide.sandbox.orcid import backup_email, csrf, oauth_grants
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import Client, find_client, redirect_uris, secret_matches
 from orcid_guide.sandbox.orcid.oauth_requests import BadAuthorizeRequest, check_authorize_request, redirect_with
@@ -74,7 +74,55 @@ def authorize_decision() -> tuple[str, int] | BaseResponse:
         state=ask.state,
         now_ms=now_ms(),
     )
-    return redirect(redirect_with(ask.redirect_uri, {"code": code, **extra}), code=303)
+    target = redirect_with(ask.redirect_uri, {"code": code, **extra})
+    if backup_email.due(user.orcid):
+        # ORCID keeps the authorize card and shows the interstitial in it; the redirect waits until it is answered.
+        session[_BACKUP_NEXT] = {"target": target, "client": ask.client.name}
+        return _backup_card()
+    return redirect(target, code=303)
+
+
+_BACKUP_NEXT = "backup_email_next"
+
+
+def _backup_card(error: str = "", value: str = "", added: str = "") -> tuple[str, int] | BaseResponse:
+    user = current_user()
+    pending = session.get(_BACKUP_NEXT)
+    if user is None or not isinstance(pending, dict):
+        abort(400, description="There is nothing to continue. Go back to the organization's site and start again.")
+    return render_template(
+        "authorize_backup_email.html",
+        primary=backup_email.primary_address(user.orcid),
+        backup_error=error,
+        backup_value=value,
+        added=added,
+        client_name=pending["client"],
+        target=pending["target"],
+    ), 200
+
+
+@blueprint.post("/oauth/backup-email")
+def backup_email_answer() -> tuple[str, int] | BaseResponse:
+    user = current_user()
+    pending = session.get(_BACKUP_NEXT)
+    if user is None or not isinstance(pending, dict):
+        abort(400, description="There is nothing to continue. Go back to the organization's site and start again.")
+    if request.form.get("action") == "add":
+        address = request.form.get("backup_email", "")
+        error = backup_email.add_backup(user.orcid, address)
+        if error:
+            return _backup_card(error, address)
+        return _backup_card(added=address.strip())
+    session.pop(_BACKUP_NEXT, None)
+    return redirect(pending["target"], code=303)
+
+
+@blueprint.post("/oauth/backup-email/continue")
+def backup_email_continue() -> BaseResponse:
+    pending = session.pop(_BACKUP_NEXT, None)
+    if not isinstance(pending, dict):
+        abort(400, description="There is nothing to continue. Go back to the organization's site and start again.")
+    return redirect(pending["target"], code=303)
 
 
 def oauth_error(error: str, description: str, status: int = 400) -> Response:

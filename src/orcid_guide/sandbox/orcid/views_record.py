@@ -4,34 +4,46 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response as BaseResponse
 
+from orcid_guide.sandbox.orcid import backup_email
 from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_inbox import inbox_page
 from orcid_guide.sandbox.orcid.works_paging import PAGE_SIZES
-from orcid_guide.sandbox.orcid.works_view import VISIBILITY_LABELS, WorkSummary, works_panel
+from orcid_guide.sandbox.orcid.works_view import (
+    CLOSED_VISIBILITY_LABELS,
+    VISIBILITY_LABELS,
+    VISIBILITY_OPTION_ARIA_LABELS,
+    WorkSummary,
+    works_panel,
+)
 
 blueprint = Blueprint("record", __name__)
 
-# (label, endpoint kind) for each Add menu; both labelings lead to the same places.
-ADD_MENUS: dict[str, tuple[tuple[str, str], ...]] = {
+# (label, description, endpoint kind) for each Add menu, as work-stack-group.component.ts lists them; both
+# labelings lead to the same places. Only the newer one has descriptions.
+ADD_MENUS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "classic": (
-        ("Search & link", "search-and-link"),
-        ("Add DOI", "doi"),
-        ("Add PubMed ID", "pubmed"),
-        ("Add BibTeX", "bibtex"),
-        ("Add manually", "manual"),
+        ("Search & Link", "", "search-and-link"),
+        ("Add DOI", "", "doi"),
+        ("Add PubMed ID", "", "pubmed"),
+        ("Add BibTeX", "", "bibtex"),
+        ("Add manually", "", "manual"),
     ),
     "new": (
-        ("Import works from other services", "search-and-link"),
-        ("Import works from a BibTeX file", "bibtex"),
-        ("Add work with a DOI", "doi"),
-        ("Add work with a PubMed ID", "pubmed"),
-        ("Add work manually", "manual"),
+        (
+            "Import works from other services",
+            "Connect with services that can help keep your ORCID record up-to-date",
+            "search-and-link",
+        ),
+        ("Import works from a BibTeX file", "Import works into your ORCID record using BibTeX", "bibtex"),
+        ("Add work with a DOI", "", "doi"),
+        ("Add work with a PubMed ID", "", "pubmed"),
+        ("Add work manually", "Enter the work details yourself", "manual"),
     ),
 }
 # Headings of the pages behind the Add menu, in ORCID's words, until those flows are built.
@@ -43,8 +55,13 @@ ADD_PAGE_TITLES = {
     "manual": "Add work manually",
 }
 
-# Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there.
-DEFAULT_VISIBILITY_CHOICES = (("public", "Everyone"), ("limited", "Trusted Organizations"), ("private", "Only me"))
+# Account settings > Defaults > Visibility says "Trusted Organizations" for limited, as ORCID does there, each
+# followed by the share of users who choose it (settings-defaults-visibility, i18n register.Visibility*2).
+DEFAULT_VISIBILITY_CHOICES = (
+    ("public", "Everyone", "(87% of users choose this)"),
+    ("limited", "Trusted Organizations", "(5% of users choose this)"),
+    ("private", "Only me", "(8% of users choose this)"),
+)
 WORK_VISIBILITY_CHOICES = tuple(VISIBILITY_LABELS.items())
 
 
@@ -57,12 +74,26 @@ def home() -> BaseResponse:
     return redirect(url_for("record.my_orcid" if current_user() else "signin.signin"))
 
 
-def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error: str = "", notice: str = "") -> str:
-    """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it."""
+def render_record(
+    *,
+    dialog_works: list[WorkSummary] | None = None,
+    dialog_error: str = "",
+    notice: str = "",
+    backup_prompt: bool = False,
+    backup_error: str = "",
+    backup_value: str = "",
+) -> str:
+    """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it, with
+    ``backup_prompt`` the backup-email interstitial."""
     user = current_user()
     assert user is not None
     return render_template(
         "my_orcid.html",
+        backup_prompt=backup_prompt,
+        backup_primary=backup_email.primary_address(user.orcid) if backup_prompt else "",
+        backup_error=backup_error,
+        backup_value=backup_value,
+        backup_added=session.pop("backup_email_added", ""),
         user=user,
         id_uri=id_uri(user.orcid),
         panel=works_panel(db(), user.orcid, owner=True, args=request.args),
@@ -70,6 +101,8 @@ def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error
         pages_url=partial(url_for, "record.my_orcid"),
         add_menu=ADD_MENUS[settings().add_menu],
         visibility_choices=WORK_VISIBILITY_CHOICES,
+        closed_labels=CLOSED_VISIBILITY_LABELS,
+        option_labels=VISIBILITY_OPTION_ARIA_LABELS,
         dialog_works=dialog_works,
         dialog_error=dialog_error,
         notice=notice,
@@ -79,7 +112,23 @@ def render_record(*, dialog_works: list[WorkSummary] | None = None, dialog_error
 @blueprint.get("/my-orcid")
 @signin_required
 def my_orcid() -> str:
-    return render_record()
+    user = current_user()
+    assert user is not None
+    return render_record(backup_prompt=backup_email.due(user.orcid))
+
+
+@blueprint.post("/my-orcid/backup-email")
+@signin_required
+def backup_email_answer() -> str | BaseResponse:
+    user = current_user()
+    assert user is not None
+    if request.form.get("action") == "add":
+        address = request.form.get("backup_email", "")
+        error = backup_email.add_backup(user.orcid, address)
+        if error:
+            return render_record(backup_prompt=True, backup_error=error, backup_value=address)
+        session["backup_email_added"] = address.strip()
+    return redirect(url_for("record.my_orcid"), code=303)
 
 
 @blueprint.get("/<orcid:orcid_id>")
@@ -120,11 +169,11 @@ def account() -> str | BaseResponse:
         choice = request.form.get("default_visibility", "")
         if choice in VISIBILITIES:
             set_default_visibility(db(), user.orcid, choice, now_ms=now_ms())
-            return redirect(url_for("record.account", saved=1), code=303)
-    saved = request.args.get("saved") == "1"
+            # Back to the open Visibility panel; ORCID shows no message after saving.
+            return redirect(url_for("record.account", _anchor="visibility"), code=303)
     fresh = find_by_orcid(db(), user.orcid)
     assert fresh is not None
-    return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES, saved=saved)
+    return render_template("account.html", user=fresh, choices=DEFAULT_VISIBILITY_CHOICES)
 
 
 @blueprint.get("/inbox")

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.sandbox.orcid.oauth_grants import TrustedOrganization, revoke_client_for_user, trusted_organizations
 from orcid_guide.sandbox.orcid.request_context import db, now_ms
-from orcid_guide.sandbox.orcid.scopes import scope_labels
+from orcid_guide.sandbox.orcid.scopes import TRUSTED_PARTIES_SCOPE_LABELS, scope_labels
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 
 blueprint = Blueprint("trusted", __name__)
@@ -36,7 +36,10 @@ def _one(client_id: str) -> TrustedOrganization:
 @blueprint.get("/trusted-parties")
 @signin_required
 def trusted_parties() -> str:
-    rows = [(org, granted_date(org.granted_ms), scope_labels(org.scopes)) for org in _organizations()]
+    rows = [
+        (org, granted_date(org.granted_ms), scope_labels(org.scopes, TRUSTED_PARTIES_SCOPE_LABELS))
+        for org in _organizations()
+    ]
     return render_template("trusted_parties.html", rows=rows)
 
 
@@ -44,7 +47,9 @@ def trusted_parties() -> str:
 @signin_required
 def revoke_confirm(client_id: str) -> str:
     org = _one(client_id)
-    return render_template("trusted_revoke.html", org=org, labels=scope_labels(org.scopes))
+    return render_template(
+        "trusted_revoke.html", org=org, labels=scope_labels(org.scopes, TRUSTED_PARTIES_SCOPE_LABELS)
+    )
 
 
 @blueprint.post("/trusted-parties/revoke/<client_id>")

@@ -58,7 +58,8 @@ def _save(put_codes: list[int], visibility: str) -> None:
 @blueprint.post("/my-orcid/works/<put_code:put_code>/visibility")
 @signin_required
 def set_work_visibility(put_code: int) -> BaseResponse:
-    _save([put_code], _chosen_visibility())
+    # On a work with other versions the control sets the whole group, as ORCID's does for a stack.
+    _save([put_code, *_put_codes(request.form.getlist("stack"))], _chosen_visibility())
     # Back to the page of the Works panel the selector was on (its form's action carries page and size).
     return redirect(url_for("record.my_orcid", **_paging(request.args), _anchor=f"work-{put_code}"), code=303)
 

@@ -19,6 +19,14 @@ from orcid_guide.sandbox.orcid.works_paging import Page, page_from
 
 # What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
 VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted Parties", "private": "Only me"}
+# The visibility control's closed button says "Trusted" where its menu says "Trusted Parties"; its options carry
+# ORCID's own aria-labels (share.ariaLabelPublic etc.), trailing space and "Only Me" included.
+CLOSED_VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted", "private": "Only me"}
+VISIBILITY_OPTION_ARIA_LABELS = {
+    "public": "set item visibility to Everyone",
+    "limited": "set item visibility to Trusted Parties ",
+    "private": "set item visibility to Only Me",
+}
 
 # ORCID's names for the API work types the flows produce.
 TYPE_LABELS = {

@@ -1,4 +1,4 @@
-"""A DOI registry (Crossref or DataCite) as a Flask app: its Search & link pages and its deposit endpoint."""
+"""A DOI registry (Crossref or DataCite) as a Flask app: its Search & Link pages and its deposit endpoint."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ DATACITE = OrcidClient(
 # Where ORCID sends the researcher back to, on the registry's own origin.
 SEARCH_CALLBACK = "/orcid/callback"
 AUTO_UPDATE_CALLBACK = "/orcid/auto-update/callback"
-# Where the Search & link card on ORCID sends the researcher to start.
+# Where the Search & Link card on ORCID sends the researcher to start.
 WIZARD_START = "/orcid/start"
 
 

@@ -29,7 +29,7 @@ class RegistrySettings:
     # The ORCID emulator's origin: OAuth at /oauth, the member API under /v3.0.
     orcid_url: str
     clock: Clock
-    # The client behind the Search & link wizard (one-time linking of works the researcher picks).
+    # The client behind the Search & Link wizard (one-time linking of works the researcher picks).
     search_client: OrcidClient
     # The client that adds new deposits by itself. Crossref's is a client of its own that asks for permission
     # through the ORCID inbox; DataCite's is its search client with the researcher's auto-update switch on.

@@ -1,4 +1,4 @@
-"""The registry's pages (Search & link: sign in with ORCID, find your works, add them; DataCite's auto-update
+"""The registry's pages (Search & Link: sign in with ORCID, find your works, add them; DataCite's auto-update
 switch), the answer to Crossref's inbox permission request, and the deposit endpoint publishers use."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def home() -> ResponseReturnValue:
 
 @blueprint.get(WIZARD_START)
 def start() -> ResponseReturnValue:
-    """Where ORCID's Search & link card sends the researcher: straight on to ORCID's authorize screen."""
+    """Where ORCID's Search & Link card sends the researcher: straight on to ORCID's authorize screen."""
     client = settings().search_client
     state = secrets.token_urlsafe(16)
     session[_STATE_KEY] = state

@@ -11,4 +11,19 @@
       document.querySelectorAll("[data-select-work]").forEach(function (box) { box.checked = input.checked; });
     }
   });
+  // Account settings panels: the expand button or the title opens and closes a panel; "#visibility" opens one.
+  function toggle(id, open) {
+    var body = document.getElementById(id);
+    if (!body) return;
+    body.hidden = !open;
+    document.querySelectorAll('button[data-panel="' + id + '"]').forEach(function (button) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.setAttribute("aria-label", open ? "Hide details" : "Show details");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest("[data-panel]");
+    if (opener) toggle(opener.dataset.panel, document.getElementById(opener.dataset.panel).hidden);
+  });
+  if (location.hash) toggle(location.hash.slice(1) + "-body", true);
 }());

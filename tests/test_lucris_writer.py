@@ -1,4 +1,4 @@
-"""Pure's BibTeX export: its shape line by line, and a round trip through bibtexparser back to the same values."""
+"""The mock's BibTeX export: its shape line by line, and a round trip through bibtexparser back to the same values."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import bibtexparser
 import pytest
 from bibtexparser import middlewares
 
-from orcid_guide.bibtex.pure_writer import Name, PureRecord, latex, write_pure_bibtex
+from orcid_guide.bibtex.lucris_writer import LucrisRecord, Name, latex, write_lucris_bibtex
 
-ARTICLE = PureRecord(
+ARTICLE = LucrisRecord(
     uuid="d0057dd21f764ac9babe0c679f7df00d",
     entry_type="article",
     title="Life-cycle assessment of Curaçao's drinking water supply",
@@ -26,7 +26,7 @@ ARTICLE = PureRecord(
     publisher="Elsevier",
     number="3",
 )
-CHAPTER = PureRecord(
+CHAPTER = LucrisRecord(
     uuid="ee7b34f1f3ef23871efe5332fc99eed9",
     entry_type="inbook",
     title="Material flow analysis",
@@ -40,8 +40,8 @@ CHAPTER = PureRecord(
 )
 
 
-def test_an_article_is_written_line_by_line_as_pure_writes_it() -> None:
-    assert write_pure_bibtex([ARTICLE]) == (
+def test_an_article_is_written_line_by_line_in_the_export_shape() -> None:
+    assert write_lucris_bibtex([ARTICLE]) == (
         "@article{d0057dd21f764ac9babe0c679f7df00d,\n"
         'title = "Life-cycle assessment of Cura{\\c{c}}ao\'s drinking water supply",\n'
         "author = \"{de Vries}, Eva and {Mart{\\'\\i}nez Garc{\\'\\i}a}, Daniel and {van der Horst}, Erik\",\n"
@@ -62,12 +62,12 @@ def test_an_article_is_written_line_by_line_as_pure_writes_it() -> None:
 
 
 def test_entries_follow_each_other_separated_by_a_blank_line() -> None:
-    written = write_pure_bibtex([ARTICLE, CHAPTER])
+    written = write_lucris_bibtex([ARTICLE, CHAPTER])
     assert written.count("\n\n@") == 1
     assert written.index("@article{d0057dd21f764ac9babe0c679f7df00d,") < written.index(
         "@inbook{ee7b34f1f3ef23871efe5332fc99eed9,"
     )
-    assert write_pure_bibtex([]) == ""
+    assert write_lucris_bibtex([]) == ""
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def names(parts: object) -> list[Name]:
 
 
 def test_the_written_file_parses_back_to_the_same_values() -> None:
-    entries = parse(write_pure_bibtex([ARTICLE, CHAPTER]))
+    entries = parse(write_lucris_bibtex([ARTICLE, CHAPTER]))
     assert list(entries) == [ARTICLE.uuid, CHAPTER.uuid]
     article, chapter = entries[ARTICLE.uuid], entries[CHAPTER.uuid]
     assert names(article.pop("author")) == list(ARTICLE.authors)
@@ -137,16 +137,16 @@ def test_the_written_file_parses_back_to_the_same_values() -> None:
 def test_awkward_titles_survive_the_round_trip() -> None:
     titles = ['A "quoted" {braced} title', "50% of C_2 & #tags cost $5 ~ish", "Łódź, Ærø and naïve Zürich"]
     records = [
-        PureRecord(uuid=f"{n:032x}", entry_type="article", title=title, authors=(), year=2020)
+        LucrisRecord(uuid=f"{n:032x}", entry_type="article", title=title, authors=(), year=2020)
         for n, title in enumerate(titles, 1)
     ]
-    assert [entry["title"] for entry in parse(write_pure_bibtex(records)).values()] == titles
+    assert [entry["title"] for entry in parse(write_lucris_bibtex(records)).values()] == titles
 
 
-def test_a_record_that_pure_could_not_have_is_refused() -> None:
+def test_a_record_that_lucris_could_not_have_is_refused() -> None:
     with pytest.raises(ValueError, match="32 lower-case hex digits"):
-        PureRecord(uuid="not-a-uuid", entry_type="article", title="t", authors=(), year=2020)
+        LucrisRecord(uuid="not-a-uuid", entry_type="article", title="t", authors=(), year=2020)
     with pytest.raises(ValueError, match="unknown BibTeX entry type 'misc'"):
-        PureRecord(uuid="0" * 32, entry_type="misc", title="t", authors=(), year=2020)
+        LucrisRecord(uuid="0" * 32, entry_type="misc", title="t", authors=(), year=2020)
     with pytest.raises(ValueError, match="month 13"):
-        PureRecord(uuid="0" * 32, entry_type="article", title="t", authors=(), year=2020, month=13)
+        LucrisRecord(uuid="0" * 32, entry_type="article", title="t", authors=(), year=2020, month=13)

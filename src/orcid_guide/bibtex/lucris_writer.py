@@ -1,7 +1,9 @@
-"""Writing research outputs as BibTeX the way Elsevier Pure exports them, with bibtexparser's writer.
+"""Writing research outputs as BibTeX for mock LUCRIS's "Export" > "BibTex", with bibtexparser's writer.
 
-Pure's shape: the output's UUID (32 hex digits) as key, one unindented ``field = "value",`` per line, month as
-a bare macro (``month = jan``), authors as ``Family, Given`` joined by ``and`` with a multi-word family name
+Converis (the system LUCRIS runs on) does not document the layout of its BibTeX export, so this shape is the
+mock's own, chosen to be valid BibTeX that ORCID's importer reads, not a copy of LUCRIS's files. The shape:
+the output's UUID (32 hex digits) as key, one unindented ``field = "value",`` per line, month as a bare macro
+(``month = jan``), authors as ``Family, Given`` joined by ``and`` with a multi-word family name
 braced (``{van der Horst}, Erik``), ``--`` in page ranges, and non-ASCII letters as LaTeX (``{\\'a}``).
 """
 
@@ -44,8 +46,8 @@ class Name:
 
 
 @dataclass(frozen=True)
-class PureRecord:
-    """One research output as Pure's BibTeX export describes it; empty fields are left out."""
+class LucrisRecord:
+    """One research output as the mock's BibTeX export describes it; empty fields are left out."""
 
     uuid: str
     entry_type: str
@@ -73,7 +75,7 @@ class PureRecord:
 
     def __post_init__(self) -> None:
         if not _UUID.match(self.uuid):
-            raise ValueError(f"a Pure key is a UUID of 32 lower-case hex digits, not {self.uuid!r}")
+            raise ValueError(f"a LUCRIS key is a UUID of 32 lower-case hex digits, not {self.uuid!r}")
         if self.entry_type not in ENTRY_TYPES:
             raise ValueError(f"unknown BibTeX entry type {self.entry_type!r}; use one of {', '.join(ENTRY_TYPES)}")
         if self.month is not None and not 1 <= self.month <= 12:
@@ -112,8 +114,8 @@ def _verbatim(value: str) -> str:
     return _quoted(value.replace('"', "%22"))
 
 
-def _fields(record: PureRecord) -> list[model.Field]:
-    """The record's fields in the order Pure writes them."""
+def _fields(record: LucrisRecord) -> list[model.Field]:
+    """The record's fields in the order the mock writes them."""
     candidates: list[tuple[str, str]] = [
         ("title", _quoted(latex(record.title))),
         ("abstract", _quoted(latex(record.abstract)) if record.abstract else ""),
@@ -135,15 +137,15 @@ def _fields(record: PureRecord) -> list[model.Field]:
         ("pages", _quoted(latex(_pages(record.pages))) if record.pages else ""),
         ("journal", _quoted(latex(record.journal)) if record.journal else ""),
         ("issn", _verbatim(record.issn) if record.issn else ""),
-        # In a journal article Pure names the publisher after the journal.
+        # In a journal article the publisher is written after the journal.
         ("publisher", _quoted(latex(record.publisher)) if record.publisher and record.journal else ""),
         ("number", _quoted(latex(record.number)) if record.number else ""),
     ]
     return [model.Field(key, value) for key, value in candidates if value]
 
 
-def write_pure_bibtex(records: Iterable[PureRecord]) -> str:
-    """A .bib file of ``records``, in order, as Pure's "Export" > "BibTex" writes it."""
+def write_lucris_bibtex(records: Iterable[LucrisRecord]) -> str:
+    """A .bib file of ``records``, in order, as mock LUCRIS's "Export" > "BibTex" writes it."""
     library = Library()
     for record in records:
         library.add(model.Entry(record.entry_type, record.uuid, _fields(record)))
