@@ -112,7 +112,7 @@ TUTORIAL = Tutorial(
             "search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"
         ),
         Section(
-            "datacite-card",
+            "datacite-search-and-link",
             "link-datacite",
             "Link DataCite and switch on its auto-update",
             "DataCite koppelen en de auto-update aanzetten",
