@@ -103,3 +103,12 @@ def test_orcid_guide_serve_answers_a_missing_page_with_the_404_page_of_its_langu
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_screenshot_opened_full_size_carries_its_steps_number_and_words(site: Path, language: str) -> None:
+    html = html_of(site, language, "create-orcid-id")
+    captions = re.findall(r'<a class="glightbox"[^>]*data-title="([^"]+)" data-description="([^"]+)"', html)
+    assert captions
+    assert captions[0][0] == {"en": "Step 1", "nl": "Stap 1"}[language]
+    assert all("**" not in words for _, words in captions)

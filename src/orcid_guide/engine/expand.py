@@ -65,10 +65,23 @@ def alt_text(step: Step, number: int, language: str) -> str:
     return f"{ALT_PREFIX[language]}: " + ", ".join(parts)
 
 
-def _attributes(image: ShotImage | None) -> str:
+def _quoted(text: str) -> str:
+    """Text for an attribute value in attr_list's braces: no straight double quotes (typographic ones instead)."""
+    parts = text.split('"')
+    return "".join(part + ("“" if index % 2 == 0 else "”") for index, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def caption_attributes(step: Step, number: int, language: str) -> str:
+    """The lightbox's caption (mkdocs-glightbox's data-title and data-description): the step's number and words."""
+    title = _STEP[language].format(number=number).capitalize()
+    words = _quoted(plain(step.text(language))).replace("{", "(").replace("}", ")")
+    return f'data-title="{title}" data-description="{words}"'
+
+
+def _attributes(image: ShotImage | None, caption: str = "") -> str:
     if image is None:
-        return '{ loading="lazy" }'
-    attributes = f'width="{image.width}" height="{image.height}" loading="lazy"'
+        return "{ " + (f"{caption} " if caption else "") + 'loading="lazy" }'
+    attributes = (f"{caption} " if caption else "") + f'width="{image.width}" height="{image.height}" loading="lazy"'
     if image.phone is not None:
         attributes += f' .{PHONE_CLASS} data-phone-width="{image.phone[0]}" data-phone-height="{image.phone[1]}"'
     return "{ " + attributes + " }"
@@ -108,7 +121,8 @@ def tutorial_markdown(
             name = screenshot_name(number, step)
             alt = alt_text(step, number, language).replace("[", "(").replace("]", ")")
             lines.append("")
-            lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name))}")
+            caption = caption_attributes(step, number, language)
+            lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name), caption)}")
         lines.append("")
     return "\n".join(lines)
 
