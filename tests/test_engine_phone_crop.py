@@ -43,3 +43,24 @@ def test_the_crop_stays_inside_the_image_near_its_corner() -> None:
 
 def test_a_mark_wider_than_a_phone_crop_is_shown_from_its_start() -> None:
     assert crop_bounds((30, 100, 900, 130), (1024, 700)) == (6, 0, 6 + MOST_WIDTH, CROP_HEIGHT)
+
+
+def test_a_crop_from_boxes_holds_the_target_and_every_label_box_whole() -> None:
+    from orcid_guide.engine.phone_crop import crop_around, subject_bounds
+
+    # The "Everyone" option chosen and the "Next Step" button clicked, far apart on a 1024 x 700 screen.
+    boxes = [Box(300, 200, 120, 20), Box(620, 480, 120, 36)]
+    subject = subject_bounds(boxes, (1024, 700))
+    assert subject == (300, 200, 740, 516)
+    bounds = crop_around(subject, (1024, 700))
+    assert bounds is not None
+    left, top, right, bottom = bounds
+    assert left <= 300 and top <= 200 and right >= 740 and bottom >= 516
+    assert right - left <= MOST_WIDTH
+
+
+def test_a_subject_too_large_for_a_phone_crop_shows_the_whole_screen() -> None:
+    from orcid_guide.engine.phone_crop import crop_around, subject_bounds
+
+    subject = subject_bounds([Box(20, 100, 60, 20), Box(900, 600, 80, 30)], (1024, 700))
+    assert subject is not None and crop_around(subject, (1024, 700)) is None

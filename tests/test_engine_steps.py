@@ -48,7 +48,8 @@ def test_markdown_numbers_steps_and_puts_each_screenshot_under_its_step() -> Non
     assert dutch.splitlines()[:3] == [
         "1. Open de [site](https://example.org).",
         "",
-        '    ![Schermafbeelding: stap 1](../shots/demo/01-open.png){ loading="lazy" }',
+        '    ![Schermafbeelding: stap 1](../shots/demo/01-open.png){ data-title="Stap 1" '
+        'data-description="Open de site." loading="lazy" }',
     ]
     assert "2. Klik op **Next**." in dutch
     assert "02-next.png" not in dutch
@@ -91,6 +92,7 @@ def test_a_screenshot_with_its_size_and_a_phone_crop_gets_them_as_attributes() -
     tutorial = Tutorial("demo", (Step("save", "Click **Save**.", "Klik op **Save**.", target=marked),))
     markdown = tutorial_markdown(tutorial, "en", "shots", {"01-save.png": ShotImage(1024, 700, (400, 300))})
     assert markdown.splitlines()[2].endswith(
-        '(shots/01-save.png){ width="1024" height="700" loading="lazy" .phone-crop data-phone-width="400" '
+        '(shots/01-save.png){ data-title="Step 1" data-description="Click Save." width="1024" height="700" '
+        'loading="lazy" .phone-crop data-phone-width="400" '
         'data-phone-height="300" }'
     )

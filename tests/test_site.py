@@ -20,7 +20,9 @@ PAGES = (
     "add-older-publications",
     "import-orcid-works-into-lucris",
     "visibility",
+    "faq",
     "for-developers",
+    "status",
 )
 NAV_TITLES = {
     "en": [
@@ -32,7 +34,9 @@ NAV_TITLES = {
         "Add older publications to ORCID",
         "Import your ORCID works into LUCRIS",
         "Decide who can see what",
+        "Questions and answers",
         "For developers",
+        "When the steps last worked",
     ],
     "nl": [
         "Startpagina",
@@ -43,7 +47,9 @@ NAV_TITLES = {
         "Oudere publicaties aan ORCID toevoegen",
         "Uw ORCID-publicaties in LUCRIS importeren",
         "Bepalen wie wat kan zien",
+        "Vragen en antwoorden",
         "Voor ontwikkelaars",
+        "Wanneer de stappen het laatst werkten",
     ],
 }
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"], "for-developers": ["read_orcid_emulator"]}

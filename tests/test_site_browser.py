@@ -3,8 +3,11 @@ at desktop and phone widths, a title that fits, working 404 pages."""
 
 from __future__ import annotations
 
+import functools
+import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from conftest import PUBLISHED_AT, SUB_PATH
+from conftest import PUBLISHED_AT, SUB_PATH, SiteHandler
 from orcid_guide.engine.browser import Viewport, new_context
 from test_site import LANGUAGES, PAGES, page_url
 
@@ -146,3 +149,46 @@ def test_on_a_phone_a_tap_on_the_cropped_screenshot_opens_the_whole_screen(brows
         assert opened.evaluate("(image) => image.naturalWidth") == 1024
     finally:
         context.close()
+
+
+class OneNotFoundPageHandler(SiteHandler):
+    """A host like GitHub Pages: every missing address gets the guide's root 404.html, also under /nl/."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        body = (Path(self.directory) / SUB_PATH.strip("/") / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_host_with_one_404_page_shows_dutch_readers_the_dutch_one(reader: Page, site: Path, tmp_path: Path) -> None:
+    (tmp_path / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)  # served as published
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(OneNotFoundPageHandler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        origin = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+        reader.goto(f"{origin}/nl/no-such-page/")
+        reader.get_by_role("heading", level=1, name=NOT_FOUND["nl"]).wait_for()
+        assert reader.locator("html").get_attribute("lang") == "nl"
+        # The reader still sees the address they typed.
+        assert urlsplit(reader.url).path == f"{SUB_PATH}/nl/no-such-page/"
+        reader.goto(f"{origin}/no-such-page/")
+        assert reader.get_by_role("heading", level=1).inner_text() == NOT_FOUND["en"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_language_switcher_keeps_the_section_being_read(reader: Page, site_url: str) -> None:
+    reader.goto(site_url + page_url("en", "auto-update") + "#withdrawing-the-permission")
+    reader.locator(".md-select").first.hover()
+    reader.locator("a.md-select__link[hreflang=nl]").click()
+    reader.wait_for_url("**/nl/auto-update/**")
+    assert urlsplit(reader.url).fragment == "withdrawing-the-permission"
+    reader.locator(".md-select").first.hover()
+    reader.locator("a.md-select__link[hreflang=en]").click()
+    reader.wait_for_url(lambda url: "/nl/" not in url)
+    assert urlsplit(reader.url).fragment == "withdrawing-the-permission"

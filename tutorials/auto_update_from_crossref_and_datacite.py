@@ -16,7 +16,7 @@ from collections.abc import Callable
 from playwright.sync_api import Locator, Page
 
 from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.steps import Env, Section, Step, Tutorial
 
 CROSSREF_WORKS = (
     "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment",
@@ -107,13 +107,42 @@ def open_user_menu(page: Page, env: Env) -> None:
 TUTORIAL = Tutorial(
     name="auto_update_from_crossref_and_datacite",
     prepare=sign_in_to_orcid,
+    sections=(
+        Section(
+            "search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"
+        ),
+        Section(
+            "datacite-search-and-link",
+            "link-datacite",
+            "Link DataCite and switch on its auto-update",
+            "DataCite koppelen en de auto-update aanzetten",
+        ),
+        Section(
+            "crossref-asks",
+            "new-dois",
+            "When a new DOI carries your iD",
+            "Als een nieuwe DOI uw iD bevat",
+        ),
+        Section(
+            "trusted-parties",
+            "withdraw-permission",
+            "Withdraw a service's permission",
+            "De toestemming van een dienst intrekken",
+            optional=True,
+            about_en="Do this only when you want a service to stop updating your record. These steps show it with "
+            "DataCite, which you have just switched on; after them, DataCite adds nothing more until you link it "
+            "again.",
+            about_nl="Dit doet u alleen als u wilt dat een dienst uw record niet meer bijwerkt. Deze stappen laten "
+            "het zien met DataCite, dat u net hebt aangezet; daarna voegt DataCite niets meer toe totdat u het "
+            "opnieuw koppelt.",
+        ),
+    ),
     steps=(
         Step(
             "search-and-link",
-            "Sign in to ORCID. On your record, in the **Works** section, click **Add** and choose **Search & Link** "
+            "On your record, in the **Works** section, click **Add** and choose **Search & Link** "
             '(formerly "Search and Link").',
-            "Log in bij ORCID. Klik in uw record bij **Works** op **Add** en kies **Search & Link** "
-            '(vroeger "Search and Link").',
+            'Klik in uw record bij **Works** op **Add** en kies **Search & Link** (vroeger "Search and Link").',
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
         ),

@@ -94,7 +94,7 @@ TUTORIAL = Tutorial(
             "**Step 3 of 5 - Current employment (Optional)** asks where you work. You can add Leiden University "
             "now or later on your record; to go on without it, click **Skip this step and continue registration**.",
             "**Step 3 of 5 - Current employment (Optional)** vraagt waar u werkt. U kunt de Universiteit Leiden nu "
-            "invullen of later op uw record; wilt u verder zonder, klik dan op **Skip this step and continue "
+            "invullen of later in uw record; wilt u verder zonder, klik dan op **Skip this step and continue "
             "registration**.",
             target=lambda page: page.get_by_role("button", name="Skip this step and continue registration"),
         ),
@@ -117,8 +117,8 @@ TUTORIAL = Tutorial(
             "**Tips & features email** is up to you. Click **Complete registration**.",
             "Vink bij **Step 5 of 5 - Terms and conditions** beide toestemmingen aan (**I consent to the privacy "
             "policy and terms of use and agree to my data being publicly accessible where marked as “Visible to "
-            "Everyone”.** en **I consent to my data being processed in the United States.**). Het "
-            "vakje **Tips & features email** is aan u. Klik op **Complete registration**.",
+            "Everyone”.** en **I consent to my data being processed in the United States.**). Of u het "
+            "vakje **Tips & features email** aanvinkt, mag u zelf weten. Klik op **Complete registration**.",
             act=terms,
             target=lambda page: page.get_by_role("button", name="Complete registration"),
             skip_on={"sandbox": RECAPTCHA},

@@ -97,8 +97,8 @@ TUTORIAL = Tutorial(
             "bibtex",
             "Under **Export format**, choose **BibTex**, and click **Export**. Your browser saves the file "
             "`publications.bib`, with all the research outputs you selected, in your downloads folder.",
-            "Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser bewaart het bestand "
-            "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, in uw downloadmap.",
+            "Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser slaat het bestand "
+            "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, op in uw downloadmap.",
             act=choose_bibtex,
             target=download_button,
             keep_download=EXPORT_FILE,

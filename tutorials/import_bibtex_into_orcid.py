@@ -90,7 +90,7 @@ TUTORIAL = Tutorial(
             "on-record",
             "The works are now on your record under **Works**, with you as their source. They get the "
             "visibility you chose as the default for new items.",
-            "De werken staan nu op uw record onder **Works**, met uzelf als bron. Ze krijgen de zichtbaarheid "
+            "De werken staan nu in uw record onder **Works**, met uzelf als bron. Ze krijgen de zichtbaarheid "
             "die u als standaard voor nieuwe items hebt gekozen.",
             target=lambda page: page.get_by_role("heading", name=IMPORTED_TITLE).first,
             click=False,

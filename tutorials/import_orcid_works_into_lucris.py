@@ -46,7 +46,7 @@ TUTORIAL = Tutorial(
             "publications",
             "Log in to LUCRIS. On the **Dashboard**, click **Publications** and, in the menu that opens, "
             "**Publications** again.",
-            "Log in op LUCRIS. Klik op het **Dashboard** op **Publications** en in het menu dat opengaat nogmaals "
+            "Log in bij LUCRIS. Klik op het **Dashboard** op **Publications** en in het menu dat opengaat nogmaals "
             "op **Publications**.",
             act=open_dashboard_publications,
             target=lambda page: page.locator("#publications-menu").get_by_role("link", name="Publications"),

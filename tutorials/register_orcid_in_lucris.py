@@ -45,7 +45,7 @@ TUTORIAL = Tutorial(
             "type-id",
             "Scroll down to **Research identifiers** and type your iD in the field **ORCID**, for example "
             "0000-0001-8204-5170 (the https://orcid.org/ form is fine too). Then save it.",
-            "Scroll naar beneden naar **Research identifiers** en typ uw iD in het veld **ORCID**, bijvoorbeeld "
+            "Scrol naar beneden naar **Research identifiers** en typ uw iD in het veld **ORCID**, bijvoorbeeld "
             "0000-0001-8204-5170 (de vorm met https://orcid.org/ mag ook). Sla het daarna op.",
             act=type_id,
             target=lambda page: page.get_by_role("button", name="Save"),

@@ -7,7 +7,7 @@ from playwright.sync_api import Locator, Page
 
 from _lucris_import import search_orcid, with_orcid_id_on_profile
 from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.steps import Env, Section, Step, Tutorial
 
 WORK = "Material flow analysis"  # Eva's book chapter, public on ORCID
 
@@ -68,6 +68,26 @@ def found_list(page: Page) -> Locator:
 TUTORIAL = Tutorial(
     name="set_visibility_on_orcid",
     prepare=starting_point,
+    # The demonstration undoes itself (the work is public again at its end), so a reader may skip it.
+    sections=(
+        Section(
+            "only-me",
+            "hide-a-work",
+            "Hide a work, and see that LUCRIS no longer finds it",
+            "Een publicatie verbergen en zien dat LUCRIS haar niet meer vindt",
+            optional=True,
+            about_en="These steps only show what a visibility setting does: they hide one of your works and then "
+            "make it public again. Skip them if you do not want to try it.",
+            about_nl="Deze stappen laten alleen zien wat een zichtbaarheid doet: ze verbergen een van uw "
+            "publicaties en maken haar daarna weer openbaar. Wilt u dat niet uitproberen, sla ze dan over.",
+        ),
+        Section(
+            "account-settings",
+            "default-visibility",
+            "Set the visibility of new items",
+            "De zichtbaarheid van nieuwe items instellen",
+        ),
+    ),
     steps=(
         Step(
             "works",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import http.server
 import os
 import sys
@@ -240,15 +239,11 @@ def _serve_until_stopped(server: http.server.ThreadingHTTPServer) -> None:
         server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def _bind_site_server(port: int, site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    from orcid_guide.site_server import site_server
+
     try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return site_server(port, site)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UserError(f"Port {port} is already in use; stop what runs there or pass --port.") from error

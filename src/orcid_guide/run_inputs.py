@@ -23,7 +23,7 @@ def shared_fingerprint(project: Project, target: str) -> str:
             hash_tree(package),
             _settings(project.root / "pyproject.toml"),
             *_library_versions(),
-            _browser_version(),
+            browser_version(),
         ]
     )
 
@@ -53,7 +53,8 @@ def _library_versions() -> list[str]:
     return found
 
 
-def _browser_version() -> str:
+def browser_version() -> str:
+    """What the Chromium the tutorials run in says of its version ('Chromium 131.0.6778.85 built on …')."""
     chromium = find_chromium()
     try:
         answer = subprocess.run([chromium, "--version"], capture_output=True, text=True, timeout=60, check=False)

@@ -22,6 +22,7 @@ from orcid_guide.errors import UserError
 from orcid_guide.parallel_runs import run_tutorials
 from orcid_guide.project import Project
 from orcid_guide.run_inputs import shared_fingerprint
+from orcid_guide.shoot_records import record_runs
 from orcid_guide.targets import check_target
 
 STATE_FILE = "state.json"
@@ -127,6 +128,8 @@ def shoot(
             good.pop(tutorial.name, None)
     if remembered:
         save_good_runs(state_file, good)
+    # When each tutorial last ran and how, for the pages and the status page (shoot_records.py).
+    record_runs(project, target, to_run, results)
     shots = [shot for result in report.results for shot in result.shots]
     report.review = write_review(
         project.work / "review", shots, report.failures, report.unchanged, report.renderer_note

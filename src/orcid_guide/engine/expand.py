@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from orcid_guide.engine.phone_names import PHONE_CLASS
 from orcid_guide.engine.shots import ANIMATION
-from orcid_guide.engine.steps import Step, Tutorial, screenshot_name
+from orcid_guide.engine.steps import Section, Step, Tutorial, screenshot_name, section_before
 
 ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
 ANIMATION_ALT = {
@@ -28,6 +28,7 @@ _SHOWING = {"en": "a screen with {labels}", "nl": "een scherm met {labels}"}
 _AND = {"en": " and ", "nl": " en "}
 _MARKED = {"en": "the element to use marked", "nl": "het te gebruiken element gemarkeerd"}
 _SHOWN_MARKED = {"en": "what it is about marked", "nl": "waar het om gaat gemarkeerd"}
+_OPTIONAL = {"en": "Optional: {heading}", "nl": "Facultatief: {heading}"}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -64,28 +65,64 @@ def alt_text(step: Step, number: int, language: str) -> str:
     return f"{ALT_PREFIX[language]}: " + ", ".join(parts)
 
 
-def _attributes(image: ShotImage | None) -> str:
+def _quoted(text: str) -> str:
+    """Text for an attribute value in attr_list's braces: no straight double quotes (typographic ones instead)."""
+    parts = text.split('"')
+    return "".join(part + ("“" if index % 2 == 0 else "”") for index, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def caption_attributes(step: Step, number: int, language: str) -> str:
+    """The lightbox's caption (mkdocs-glightbox's data-title and data-description): the step's number and words."""
+    title = _STEP[language].format(number=number).capitalize()
+    words = _quoted(plain(step.text(language))).replace("{", "(").replace("}", ")")
+    return f'data-title="{title}" data-description="{words}"'
+
+
+def _attributes(image: ShotImage | None, caption: str = "") -> str:
     if image is None:
-        return '{ loading="lazy" }'
-    attributes = f'width="{image.width}" height="{image.height}" loading="lazy"'
+        return "{ " + (f"{caption} " if caption else "") + 'loading="lazy" }'
+    attributes = (f"{caption} " if caption else "") + f'width="{image.width}" height="{image.height}" loading="lazy"'
     if image.phone is not None:
         attributes += f' .{PHONE_CLASS} data-phone-width="{image.phone[0]}" data-phone-height="{image.phone[1]}"'
     return "{ " + attributes + " }"
 
 
+def section_markdown(section: Section, language: str, level: int) -> list[str]:
+    """A section's heading (its id the same in both languages) and, for an optional one, what it shows."""
+    heading = section.text(language).strip()
+    if section.optional:
+        heading = _OPTIONAL[language].format(heading=heading)
+    lines = [f"{'#' * level} {heading} {{ #{section.id} }}", ""]
+    if section.about(language).strip():
+        lines += [section.about(language).strip(), ""]
+    return lines
+
+
 def tutorial_markdown(
-    tutorial: Tutorial, language: str, image_folder: str, images: Mapping[str, ShotImage] | None = None
+    tutorial: Tutorial,
+    language: str,
+    image_folder: str,
+    images: Mapping[str, ShotImage] | None = None,
+    heading_level: int = 2,
 ) -> str:
-    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder; ``images`` by file name."""
+    """``image_folder`` is the page-relative URL of this tutorial's screenshot folder; ``images`` by file name.
+
+    The steps are numbered through the whole tutorial, also under its sections' headings (``heading_level``), so
+    that "step 12" means the same in the text, the alt texts and a failure message.
+    """
     lines: list[str] = []
     for number, step in enumerate(tutorial.steps, start=1):
+        section = section_before(tutorial, step)
+        if section is not None:
+            lines += section_markdown(section, language, heading_level)
         text = step.text(language).strip().replace("\n", "\n    ")
         lines.append(f"{number}. {text}")
         if step.shot:
             name = screenshot_name(number, step)
             alt = alt_text(step, number, language).replace("[", "(").replace("]", ")")
             lines.append("")
-            lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name))}")
+            caption = caption_attributes(step, number, language)
+            lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name), caption)}")
         lines.append("")
     return "\n".join(lines)
 

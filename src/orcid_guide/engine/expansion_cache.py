@@ -31,7 +31,8 @@ def screenshots_key(folder: Path) -> str:
     Not by modification time: a fresh clone (CI) gives every file a new one, and hashing a few megabytes of PNG
     costs milliseconds.
     """
-    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    # The phone crops also follow the boxes in shots.json.
+    shots = sorted([*folder.glob("*.png"), *folder.glob("shots.json")]) if folder.is_dir() else []
     return hash_texts(f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in shots)
 
 

@@ -26,6 +26,9 @@ from orcid_guide.engine.expansion_cache import cached, kept_files, screenshots_k
 from orcid_guide.engine.fingerprint import hash_texts
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
 from orcid_guide.engine.phone_names import PHONE_CLASS, PHONE_FOLDER
+from orcid_guide.engine.run_record import RUNS_FILE, load_runs, shown_runs
+from orcid_guide.engine.run_status import STATUS_MARKER, tutorials_shown
+from orcid_guide.engine.run_text import StatusRow, run_html, status_html
 from orcid_guide.errors import UserError
 from orcid_guide.project import load_project
 
@@ -55,22 +58,25 @@ def _language(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    if not MARKER.search(markdown) and not ANIMATION_MARKER.search(markdown):
+    if not MARKER.search(markdown) and not ANIMATION_MARKER.search(markdown) and not STATUS_MARKER.search(markdown):
         return markdown
     project = load_project(Path(config.config_file_path).parent)
+    # When each tutorial last ran: read afresh on every page, so a run between two builds is never missed.
+    committed, local = load_runs(project.screenshots / RUNS_FILE), load_runs(project.work / RUNS_FILE)
+    targets = config.extra.get("run_targets", {})
     page_folder = Path(config.docs_dir, page.file.src_uri).parent
     images = Path(os.path.relpath(project.screenshots, page_folder)).as_posix()
     language = _language(page)
     cache = project.work / "hook-cache"
 
-    def steps(name: str, crops: Path) -> str:
+    def steps(name: str, crops: Path, level: int) -> str:
         from orcid_guide.engine.expand import tutorial_markdown
         from orcid_guide.engine.shot_sizes import shot_images
 
         shown = tutorial(name)
         sizes, phone = shot_images(shown, project.screenshots / name)
         kept_files(crops, phone)
-        return tutorial_markdown(shown, language, f"{images}/{name}", sizes)
+        return tutorial_markdown(shown, language, f"{images}/{name}", sizes, heading_level=level)
 
     def animation(name: str) -> str:
         from orcid_guide.engine.expand import animation_markdown
@@ -88,7 +94,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except UserError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from error
 
-    def expanded(kind: str, name: str) -> str:
+    def expanded(kind: str, name: str, level: int = 2) -> str:
         if not (project.tutorials / f"{name}.py").is_file():
             tutorial(name)  # which says that there is no such tutorial
         if name not in _keys:
@@ -100,10 +106,46 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if not crops.is_dir():
             kept.unlink(missing_ok=True)  # an expansion is only good with its crops
         _crop_folders[name] = crops
-        return cached(kept, hash_texts([_keys[name], kind, language, images]), lambda: steps(name, crops))
+        key = hash_texts([_keys[name], kind, language, images, str(level)])
+        return cached(kept, key, lambda: steps(name, crops, level))
 
-    markdown = MARKER.sub(lambda match: expanded("steps", match.group(1)), markdown)
+    def with_runs(match: re.Match[str]) -> str:
+        name = match.group(1)
+        level = _sub_heading_level(markdown[: match.start()])
+        # Not part of the kept expansion: a new run changes this line and nothing else.
+        return expanded("steps", name, level) + "\n" + run_html(shown_runs(name, committed, local), language, targets)
+
+    def status() -> str:
+        folder = page.file.src_uri.split("/", 1)[0]
+        shown = tutorials_shown(Path(config.docs_dir), folder)
+        rows: list[tuple[int, int, StatusRow]] = []
+        # As engine.loader lists them, without importing it (and Playwright with it).
+        for name in sorted(path.stem for path in project.tutorials.glob("*.py") if not path.stem.startswith("_")):
+            where = shown.get(name)
+            shown_on = files.get_file_from_path(where.page) if where is not None else None
+            if where is None or shown_on is None:
+                continue  # a tutorial on no page of this language is no reader's concern
+            link = shown_on.url_relative_to(page.file) + (f"#{where.anchor}" if where.anchor else "")
+            row = StatusRow(where.title, link, shown_runs(name, committed, local))
+            rows.append((_reading_order(config, where.page.removeprefix(f"{folder}/")), where.line, row))
+        return status_html([row for *_, row in sorted(rows, key=lambda r: r[:2])], language, targets)
+
+    markdown = MARKER.sub(with_runs, markdown)
+    markdown = STATUS_MARKER.sub(lambda match: status(), markdown)
     return ANIMATION_MARKER.sub(lambda match: expanded("animation", match.group(1)), markdown)
+
+
+def _sub_heading_level(above: str) -> int:
+    """One level below the heading the marker stands under (a tutorial's sections are part of that section)."""
+    prose = re.sub(r"^(```|~~~).*?^\1", "", above, flags=re.MULTILINE | re.DOTALL)  # a "# comment" in code is none
+    levels = [len(found.group(1)) for found in re.finditer(r"^(#{1,5})\s", prose, re.MULTILINE)]
+    return min(6, (levels[-1] if levels else 1) + 1)
+
+
+def _reading_order(config: MkDocsConfig, page: str) -> int:
+    """Where ``page`` (as the nav names it, "auto-update.md") comes in the navigation; pages outside it last."""
+    pages = [next(iter(item.values())) if isinstance(item, dict) else item for item in config.nav or []]
+    return pages.index(page) if page in pages else len(pages)
 
 
 def phone_picture(image_tag: str) -> str:

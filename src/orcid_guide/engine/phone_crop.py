@@ -8,11 +8,13 @@ baseline and gives the same bytes every time.
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from orcid_guide.engine.images import MARK_COLOUR, encode
+from orcid_guide.engine.images import MARK_COLOUR, Box, encode
 from orcid_guide.engine.phone_names import PHONE_FOLDER
 from orcid_guide.engine.shots import STEP_SHOTS
 
@@ -56,6 +58,38 @@ def crop_bounds(mark: Bounds, size: tuple[int, int]) -> Bounds | None:
     left, right = _span(mark[0], mark[2], CROP_WIDTH, MOST_WIDTH, width)
     top, bottom = _span(mark[1], mark[3], CROP_HEIGHT, MOST_HEIGHT, height)
     return left, top, right, bottom
+
+
+def subject_bounds(boxes: Sequence[Box], size: tuple[int, int], scale: float = 1) -> Bounds | None:
+    """What a step is about, in screenshot pixels: the union of its target's and its labels' boxes (CSS pixels)."""
+    inside = [box for box in boxes if box.width > 0 and box.height > 0]
+    if not inside:
+        return None
+    left = max(0, math.floor(min(box.x for box in inside) * scale))
+    top = max(0, math.floor(min(box.y for box in inside) * scale))
+    right = min(size[0], math.ceil(max((box.x + box.width) for box in inside) * scale))
+    bottom = min(size[1], math.ceil(max((box.y + box.height) for box in inside) * scale))
+    return (left, top, right, bottom) if left < right and top < bottom else None
+
+
+def crop_around(subject: Bounds, size: tuple[int, int]) -> Bounds | None:
+    """A phone-sized crop holding all of ``subject``, never cutting it; None when it does not fit one."""
+    width, height = size
+    low_x, high_x = max(0, subject[0] - MARGIN), min(width, subject[2] + MARGIN)
+    low_y, high_y = max(0, subject[1] - MARGIN), min(height, subject[3] + MARGIN)
+    if high_x - low_x > MOST_WIDTH or high_y - low_y > MOST_HEIGHT:
+        return None  # the whole screen, rather than a crop that cuts a label
+    left, right = _span(subject[0], subject[2], CROP_WIDTH, MOST_WIDTH, width)
+    top, bottom = _span(subject[1], subject[3], CROP_HEIGHT, MOST_HEIGHT, height)
+    return left, top, right, bottom
+
+
+def phone_crop_around(png: bytes, boxes: Sequence[Box], scale: float = 1) -> bytes | None:
+    """The crop holding every box (the target and the labels of shots.json), or None for the whole screen."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    subject = subject_bounds(boxes, image.size, scale)
+    bounds = crop_around(subject, image.size) if subject is not None else None
+    return None if bounds is None else encode(image.crop(bounds))
 
 
 def phone_crop(png: bytes) -> bytes | None:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from orcid_guide.engine.baselines import ShotPlace, read_manifest
 from orcid_guide.engine.expand import ShotImage
-from orcid_guide.engine.phone_crop import phone_crop
+from orcid_guide.engine.phone_crop import phone_crop, phone_crop_around
 from orcid_guide.engine.steps import Tutorial, screenshot_name
 
 
@@ -20,6 +21,16 @@ from orcid_guide.engine.steps import Tutorial, screenshot_name
 def _crop(path: Path, modified: int) -> bytes | None:
     # Both languages' pages show the same screenshots: cropped once per build.
     return phone_crop(path.read_bytes())
+
+
+def _crop_of(path: Path, place: ShotPlace | None) -> bytes | None:
+    """From shots.json when it has the shot: all of the target and of every element showing a bold label."""
+    if place is None:
+        return _crop(path, path.stat().st_mtime_ns)
+    boxes = [box for boxes in place.labels.values() for box in boxes]
+    if place.target is not None:
+        boxes.append(place.target)
+    return phone_crop_around(path.read_bytes(), boxes)
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -33,13 +44,14 @@ def shot_images(tutorial: Tutorial, folder: Path) -> tuple[dict[str, ShotImage],
     """Each step screenshot's sizes by file name, and the phone crops of those with a marked element."""
     images: dict[str, ShotImage] = {}
     crops: dict[str, bytes] = {}
+    places = read_manifest(folder).shots
     for number, step in enumerate(tutorial.steps, start=1):
         path = folder / screenshot_name(number, step)
         size = image_size(path) if step.shot else None
         if size is None:
             continue
         phone = None
-        crop = _crop(path, path.stat().st_mtime_ns) if step.target is not None else None
+        crop = _crop_of(path, places.get(path.name)) if step.target is not None else None
         if crop is not None:
             crops[path.name] = crop
             with Image.open(io.BytesIO(crop)) as cropped:

@@ -72,9 +72,38 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A sub-heading before a group of steps, in both languages; the numbering of the steps goes on under it.
+
+    ``optional`` marks a demonstration the reader may skip (one that undoes what the steps before it did): its
+    heading says so, and ``about`` (one sentence per language) says what it shows.
+    """
+
+    before: str  # the id of the group's first step
+    id: str  # the heading's id, the same in both languages, so a link to it works in either
+    en: str
+    nl: str
+    optional: bool = False
+    about_en: str = ""
+    about_nl: str = ""
+
+    def text(self, language: str) -> str:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        return self.en if language == "en" else self.nl
+
+    def about(self, language: str) -> str:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        return self.about_en if language == "en" else self.about_nl
+
+
+@dataclass(frozen=True)
 class Tutorial:
     name: str
     steps: tuple[Step, ...]
+    # Sub-headings between groups of steps (a long tutorial, or an optional demonstration after the procedure).
+    sections: tuple[Section, ...] = ()
     # Runs before step 1 without words or screenshot: the situation the reader is assumed to be in.
     prepare: Action | None = None
     # Also make an animated demonstration from the step screenshots (for a page's <!-- animation: NAME -->).
@@ -116,7 +145,39 @@ def validate(tutorial: Tutorial) -> list[str]:
             problems.append(f"{where} keeps a download but clicks nothing that could start one")
         if step.shot and step.target is None and step.act is None:
             problems.append(f"{where} takes a screenshot but does nothing to show")
+    return problems + _section_problems(tutorial, seen)
+
+
+def _section_problems(tutorial: Tutorial, step_ids: set[str]) -> list[str]:
+    problems: list[str] = []
+    starts: set[str] = set()
+    ids: set[str] = set()
+    for section in tutorial.sections:
+        where = f"section {section.id!r}"
+        if not _STEP_ID.match(section.id):
+            problems.append(f"{where} needs an id of lower-case letters, digits and hyphens")
+        if section.id in ids:
+            problems.append(f"{where} repeats its id")
+        ids.add(section.id)
+        if section.before not in step_ids:
+            problems.append(f"{where} comes before step {section.before!r}, which the tutorial does not have")
+        if section.before in starts:
+            problems.append(f"{where} starts at the same step as another section")
+        starts.add(section.before)
+        for language in LANGUAGES:
+            if not section.text(language).strip():
+                problems.append(f"{where} has no {language} heading")
+        if bool(section.about_en.strip()) != bool(section.about_nl.strip()):
+            problems.append(f"{where} says what it is about in one language only")
+    order = [step.id for step in tutorial.steps]
+    known = [section.before for section in tutorial.sections if section.before in order]
+    if known != sorted(known, key=order.index):
+        problems.append("the sections are not in the order of their steps")
     return problems
+
+
+def section_before(tutorial: Tutorial, step: Step) -> Section | None:
+    return next((section for section in tutorial.sections if section.before == step.id), None)
 
 
 def screenshot_name(number: int, step: Step) -> str:
