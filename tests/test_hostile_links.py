@@ -267,6 +267,7 @@ def test_registry_pages_show_hostile_deposits_as_text(sandbox: RunningSandbox) -
         for payload in MARKUP_PAYLOADS + SCHEME_PAYLOADS:
             form = {
                 "csrf_token": _csrf(registry, "/deposit"),
+                "depositor_password": settings.depositor_password,
                 "doi": f"10.5555/{payload}",
                 "title": payload,
                 "type": kind,

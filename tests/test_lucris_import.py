@@ -4,6 +4,7 @@ real HTTP, both on the sandbox's SQLite files: the seed's example, visibility, d
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -258,3 +259,23 @@ def test_a_new_search_replaces_the_unconfirmed_one(sandbox: RunningSandbox) -> N
     # still a new search, kept once, and open to the researcher who made it.
     assert first == second
     assert client.get(second).status_code == 200
+
+
+def test_an_orcid_that_answers_too_slowly_is_said_to_be_slow_not_unreachable(fresh: RunningSandbox) -> None:
+    eva(fresh)  # puts Eva's iD on her profile
+    # An ORCID that takes the connection and never answers: what a record of tens of thousands of works looked like.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        slow_url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        slow = create_app(replace(fresh.lucris, orcid_url=slow_url, orcid_timeout=0.5)).test_client()
+        slow.post(
+            "/login",
+            data={"csrf_token": _token(slow.get("/login").text), "username": "evries", "password": "lucris-eva"},
+        )
+        status, page = search(slow)
+    finally:
+        silent.close()
+    assert status == 504 and "ORCID took too long to answer" in page
+    assert "could not be reached" not in page

@@ -235,8 +235,9 @@ def test_user_text_in_a_file_is_escaped_and_only_web_urls_become_links(client: F
 def test_a_preview_outlives_a_restart_of_the_emulator(tmp_path: Path, app: Flask, client: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
     upload(client, TWO_ARTICLES)
-    # A new app on the same database, with nothing of the old one in memory, finds the preview by its row.
-    restarted = make_app(tmp_path)
+    # A new app on the same database, with nothing of the old one in memory, finds the preview by its row
+    # (and the same session key, as a restart with --data keeps it).
+    restarted = make_app(tmp_path, secret_key=app.config["SECRET_KEY"])
     bibtex_import._recent.clear()
     client.application = restarted
     token = csrf_from(client.get("/works/bibtex/preview").text)

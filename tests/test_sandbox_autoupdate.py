@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.request
@@ -11,6 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from orcid_guide.sandbox.launcher import RunningSandbox
 from orcid_guide.sandbox.registry.fixtures import EVA, OTHER_EVA
+from orcid_guide.sandbox.registry.settings import RegistrySettings
 from orcid_guide.targets import DEMO_VALUES as DEMO
 
 GREENHOUSE = "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment"
@@ -24,11 +26,13 @@ def revoke_link(page: Page, organization: str) -> Locator:
     return panel.get_by_role("link", name="Revoke access")
 
 
-def http(method: str, url: str, body: Any = None) -> tuple[int, Any]:
+def http(method: str, url: str, body: Any = None, as_depositor: RegistrySettings | None = None) -> tuple[int, Any]:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(
-        url, data=data, method=method, headers={"Content-Type": "application/json", "Accept": "application/json"}
-    )
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if as_depositor is not None:
+        account = f"{as_depositor.depositor}:{as_depositor.depositor_password}".encode()
+        headers["Authorization"] = "Basic " + base64.b64encode(account).decode()
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as answer:
             return answer.status, json.load(answer)
@@ -37,11 +41,11 @@ def http(method: str, url: str, body: Any = None) -> tuple[int, Any]:
             return error.code, json.load(error)
 
 
-def deposit(url: str, doi: str, title: str, kind: str, orcid: str = EVA) -> dict[str, Any]:
+def deposit(registry: RegistrySettings, doi: str, title: str, kind: str, orcid: str = EVA) -> dict[str, Any]:
     """A publisher (or repository) registers a new DOI whose metadata carries ``orcid``."""
     status, answer = http(
         "POST",
-        f"{url}/deposits",
+        f"{registry.base_url}/deposits",
         {
             "doi": doi,
             "title": title,
@@ -54,6 +58,7 @@ def deposit(url: str, doi: str, title: str, kind: str, orcid: str = EVA) -> dict
                 {"given": "Jan", "family": "Smit"},
             ],
         },
+        registry,
     )
     assert status == 201, answer
     return dict(answer["deliveries"])
@@ -135,7 +140,7 @@ def test_crossref_offers_namesakes_works_but_adds_only_the_chosen_ones(page: Pag
     work = page.locator(".work", has_text=GREENHOUSE)
     expect(work.get_by_text("Source: Crossref Metadata Search")).to_be_visible()
     # Linking through the search wizard is one-time: it is not permission for auto-update.
-    assert deposit(sandbox.crossref_url, "10.5555/peat.2026.0001", "A new peat article", "journal-article") == {
+    assert deposit(sandbox.crossref, "10.5555/peat.2026.0001", "A new peat article", "journal-article") == {
         EVA: "permission-requested"
     }
 
@@ -161,13 +166,13 @@ def test_datacite_links_datasets_and_with_auto_update_on_adds_new_dois_by_itself
 
     # Linked, but auto-update is still off: a new DOI is not sent.
     doi_off = "10.5072/zenodo.peatflux.2-0"
-    assert deposit(sandbox.datacite_url, doi_off, "peatflux 2.0", "software") == {EVA: "no-permission"}
+    assert deposit(sandbox.datacite, doi_off, "peatflux 2.0", "software") == {EVA: "no-permission"}
     page.get_by_role("button", name="Turn on").click()
     expect(page.get_by_text("Auto-update is on")).to_be_visible()
 
     doi = "10.5072/dans-peat-ch4-2026"
     title = "Methane fluxes from rewetted peat meadows, 2024-2025"
-    assert deposit(sandbox.datacite_url, doi, title, "data-set") == {EVA: "added"}
+    assert deposit(sandbox.datacite, doi, title, "data-set") == {EVA: "added"}
     assert works_by_source(sandbox)["DataCite"] == {PEAT_SEQUENCES, title}
     assert outcomes(sandbox.datacite_url, doi) == [("added", 201)]
 
@@ -180,10 +185,10 @@ def test_crossref_asks_through_the_inbox_and_adds_waiting_deposits_once_permitte
     page: Page, sandbox: RunningSandbox
 ) -> None:
     first, second = "10.5555/peat.2026.0001", "10.5555/peat.2026.0002"
-    assert deposit(sandbox.crossref_url, first, "Peat subsidence in Friesland", "journal-article") == {
+    assert deposit(sandbox.crossref, first, "Peat subsidence in Friesland", "journal-article") == {
         EVA: "permission-requested"
     }
-    assert deposit(sandbox.crossref_url, second, "Peat and policy", "journal-article") == {EVA: "waiting"}
+    assert deposit(sandbox.crossref, second, "Peat and policy", "journal-article") == {EVA: "waiting"}
     assert "Crossref" not in works_by_source(sandbox)  # never pushed without permission
 
     sign_in(page, sandbox)
@@ -201,12 +206,12 @@ def test_crossref_asks_through_the_inbox_and_adds_waiting_deposits_once_permitte
     expect(page.get_by_role("heading", name="Works")).to_be_visible()
     assert works_by_source(sandbox)["Crossref"] == {"Peat subsidence in Friesland", "Peat and policy"}
     later = "10.5555/peat.2026.0003"
-    assert deposit(sandbox.crossref_url, later, "Peat fires", "journal-article") == {EVA: "added"}
+    assert deposit(sandbox.crossref, later, "Peat fires", "journal-article") == {EVA: "added"}
     assert "Peat fires" in works_by_source(sandbox)["Crossref"]
 
 
 def test_archiving_a_permission_request_grants_nothing(page: Page, sandbox: RunningSandbox) -> None:
-    deposit(sandbox.crossref_url, "10.5555/peat.2026.0001", "Peat subsidence in Friesland", "journal-article")
+    deposit(sandbox.crossref, "10.5555/peat.2026.0001", "Peat subsidence in Friesland", "journal-article")
     sign_in(page, sandbox)
     page.goto(f"{sandbox.orcid_url}/inbox")
     page.get_by_role("button", name="Archive without granting permissions").click()
@@ -228,16 +233,16 @@ def test_after_revoking_a_deposit_is_refused_once_and_then_not_tried_again(page:
     expect(page.get_by_text("You haven't added any trusted organizations yet.")).to_be_visible()
 
     refused, stopped = "10.5072/after-revoke-1", "10.5072/after-revoke-2"
-    assert deposit(sandbox.datacite_url, refused, "Data after revoking", "data-set") == {EVA: "refused"}
+    assert deposit(sandbox.datacite, refused, "Data after revoking", "data-set") == {EVA: "refused"}
     assert outcomes(sandbox.datacite_url, refused) == [("refused", 401)]
-    assert deposit(sandbox.datacite_url, stopped, "More data after revoking", "data-set") == {EVA: "stopped"}
+    assert deposit(sandbox.datacite, stopped, "More data after revoking", "data-set") == {EVA: "stopped"}
     assert outcomes(sandbox.datacite_url, stopped) == [("stopped", None)]  # no call to ORCID at all
     assert "DataCite" not in works_by_source(sandbox)
 
 
 def test_a_namesakes_deposit_never_reaches_the_researcher(page: Page, sandbox: RunningSandbox) -> None:
     # The chemist namesake has no record on the emulator: ORCID answers 404 and the researcher hears nothing.
-    assert deposit(sandbox.crossref_url, "10.5555/cat.2026.0001", "Catalysts again", "journal-article", OTHER_EVA) == {
+    assert deposit(sandbox.crossref, "10.5555/cat.2026.0001", "Catalysts again", "journal-article", OTHER_EVA) == {
         OTHER_EVA: "not-found"
     }
     sign_in(page, sandbox)
@@ -249,20 +254,22 @@ def test_bad_deposits_get_one_sentence_and_store_nothing(sandbox: RunningSandbox
     url = f"{sandbox.crossref_url}/deposits"
     good = {"doi": "10.5555/x.1", "title": "T", "type": "journal-article", "year": 2026}
     good["contributors"] = [{"family": "A"}]
-    assert http("POST", url, {**good, "doi": "not-a-doi"}) == (
+    assert http("POST", url, {**good, "doi": "not-a-doi"}, sandbox.crossref) == (
         400,
         {"error": "not-a-doi is not a DOI (it should look like 10.5555/abc123)."},
     )
-    assert http("POST", url, {**good, "type": "data-set"}) == (
+    assert http("POST", url, {**good, "type": "data-set"}, sandbox.crossref) == (
         400,
         {"error": "This registry registers journal-article and book-chapter, not data-set."},
     )
-    assert http("POST", url, {**good, "contributors": [{"family": "A", "orcid": "0000-0001-8204-5171"}]}) == (
+    assert http(
+        "POST", url, {**good, "contributors": [{"family": "A", "orcid": "0000-0001-8204-5171"}]}, sandbox.crossref
+    ) == (
         400,
         {"error": "0000-0001-8204-5171 is not a valid ORCID iD."},
     )
     assert http("GET", f"{sandbox.crossref_url}/deposits/10.5555/x.1")[0] == 404
-    assert http("POST", url, {**good, "doi": "10.5555/wetl.2024.0312"}) == (
+    assert http("POST", url, {**good, "doi": "10.5555/wetl.2024.0312"}, sandbox.crossref) == (
         409,
         {"error": "10.5555/wetl.2024.0312 is registered already."},
     )
@@ -271,7 +278,13 @@ def test_bad_deposits_get_one_sentence_and_store_nothing(sandbox: RunningSandbox
 def test_the_staff_page_registers_a_doi_like_a_deposit(page: Page, sandbox: RunningSandbox) -> None:
     page.goto(f"{sandbox.crossref_url}/deposit")
     page.get_by_role("button", name="Register").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "The depositor password is not right; `orcid-guide sandbox` prints it."
+    )
+    page.get_by_label("Depositor password (sandbox-publisher)").fill(sandbox.crossref.depositor_password)
+    page.get_by_role("button", name="Register").click()
     expect(page.get_by_role("alert")).to_have_text("The deposit needs a 'doi'.")
+    page.get_by_label("Depositor password (sandbox-publisher)").fill(sandbox.crossref.depositor_password)
     for label, value in (
         ("DOI", "10.5555/staff.1"),
         ("Title", "Staff test"),
@@ -302,3 +315,56 @@ def test_a_callback_the_registry_did_not_start_is_refused(page: Page, sandbox: R
     expect(page.get_by_text("This sign-in link has expired; start again from ORCID.")).to_be_visible()
     forged = page.goto(f"{sandbox.crossref_url}/orcid/auto-update/callback?code=abcdef&state=forged")
     assert forged is not None and forged.status == 400  # ORCID does not know the code: nothing is kept
+
+
+def _raw_deposit(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+    request = urllib.request.Request(f"{url}/deposits", data=body, method="POST", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, json.load(answer)
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, json.load(error)
+
+
+def test_a_deposit_needs_the_depositors_account_a_json_body_and_this_sites_origin(sandbox: RunningSandbox) -> None:
+    registry = sandbox.datacite
+    body = json.dumps(
+        {
+            "doi": "10.5555/planted.1",
+            "title": "Planted",
+            "type": "data-set",
+            "year": 2026,
+            "contributors": [{"family": "de Vries", "orcid": EVA}],
+        }
+    ).encode()
+    right = "Basic " + base64.b64encode(f"{registry.depositor}:{registry.depositor_password}".encode()).decode()
+    wrong = "Basic " + base64.b64encode(f"{registry.depositor}:guessed".encode()).decode()
+    json_type = {"Content-Type": "application/json"}
+    for headers, status in (
+        (json_type, 401),
+        ({**json_type, "Authorization": wrong}, 401),
+        # Another site's page: a form or fetch with text/plain needs no preflight, so Origin is what shows it.
+        ({"Content-Type": "text/plain", "Origin": "http://evil.example"}, 403),
+        ({**json_type, "Authorization": right, "Origin": "http://evil.example"}, 403),
+        ({"Content-Type": "text/plain", "Authorization": right}, 415),
+    ):
+        assert _raw_deposit(registry.base_url, body, headers)[0] == status, headers
+    assert http("GET", f"{registry.base_url}/deposits/10.5555/planted.1")[0] == 404  # nothing was stored
+    same_site = {**json_type, "Authorization": right, "Origin": registry.base_url}
+    assert _raw_deposit(registry.base_url, body, same_site)[0] == 201
+
+
+def test_a_deposit_recognises_the_id_in_every_written_form(sandbox: RunningSandbox) -> None:
+    forms = (
+        EVA,
+        f"http://orcid.org/{EVA}",
+        f"https://orcid.org/{EVA}",
+        f"https://sandbox.orcid.org/{EVA}",
+        f"http://sandbox.orcid.org/{EVA}",
+        f"orcid.org/{EVA}",
+        EVA.replace("-", ""),
+    )
+    for number, written in enumerate(forms):
+        delivered = deposit(sandbox.crossref, f"10.5555/forms.{number}", f"Forms {number}", "journal-article", written)
+        assert list(delivered) == [EVA], written

@@ -174,11 +174,8 @@ def test_two_workers_report_exactly_what_one_does_and_a_second_run_skips_everyth
     assert serial.exit_code == 0, serial.output
     assert without_timings(parallel.output) == without_timings(serial.output)
     assert (project / "build" / "review" / "index.html").read_text() == review
-    assert sorted(path.name for path in (project / "build").iterdir() if path.name.startswith("sandbox")) == [
-        "sandbox",
-        "sandbox-1",
-        "sandbox-2",
-    ]
+    # Each run and each worker had a sandbox folder of its own, and none is left behind.
+    assert [path.name for path in (project / "build").iterdir() if path.name.startswith("sandbox")] == []
 
     again = shoot("--jobs", "2")
     assert again.exit_code == 0

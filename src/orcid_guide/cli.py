@@ -294,13 +294,44 @@ def sandbox_command(
     data: Path | None,
 ) -> None:
     """Run the ORCID emulator, mock LUCRIS, Crossref and DataCite on loopback until Ctrl+C, to try the flows by hand."""
+
+    from orcid_guide.sandbox.run_folder import run_folder
+
+    # Without --data each run has a folder of its own, so two runs side by side never share databases.
+    with contextlib.ExitStack() as folders:
+        workdir = (
+            data if data is not None else folders.enter_context(run_folder(load_project().work, "sandbox-by-hand-"))
+        )
+        _serve_sandbox(
+            workdir,
+            data is not None,
+            fixed,
+            orcid_port,
+            lucris_port,
+            crossref_port,
+            datacite_port,
+            add_menu,
+            backup_email_prompt,
+        )
+
+
+def _serve_sandbox(
+    workdir: Path,
+    keep: bool,
+    fixed: bool,
+    orcid_port: int,
+    lucris_port: int,
+    crossref_port: int,
+    datacite_port: int,
+    add_menu: str,
+    backup_email_prompt: bool,
+) -> None:
     from orcid_guide.sandbox.describe import describe
     from orcid_guide.sandbox.launcher import running_sandbox
 
-    workdir = data if data is not None else load_project().work / "sandbox-by-hand"
     with running_sandbox(
         workdir,
-        keep_data=data is not None,
+        keep_data=keep,
         deterministic=fixed,
         orcid_port=orcid_port,
         lucris_port=lucris_port,
@@ -310,7 +341,7 @@ def sandbox_command(
         backup_email_prompt=backup_email_prompt,
     ) as running:
         click.echo(describe(running))
-        kept = f"the databases stay in {workdir} for next time" if data else "the databases start afresh next time"
+        kept = f"the databases stay in {workdir} for next time" if keep else "the databases start afresh next time"
         click.echo(f"Press Ctrl+C to stop; {kept}.")
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 _SHAPE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-_URL_PREFIXES = ("https://orcid.org/", "http://orcid.org/", "https://sandbox.orcid.org/", "orcid.org/")
+# Every way an iD is written as an address: http or https, orcid.org or its sandbox, with or without www.
+_URL_PREFIXES = tuple(
+    f"{scheme}{www}{host}/"
+    for scheme in ("https://", "http://", "")
+    for www in ("", "www.")
+    for host in ("orcid.org", "sandbox.orcid.org")
+)
 
 # Blocks ORCID actually issues from; an emulator iD outside them would look wrong to anyone who knows.
 ISSUED_BLOCKS: tuple[tuple[int, int], ...] = (

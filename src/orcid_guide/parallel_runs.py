@@ -12,8 +12,10 @@ import atexit
 import functools
 import multiprocessing
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
@@ -25,6 +27,7 @@ from orcid_guide.engine.runner import Progress, RunOptions, TutorialResult
 from orcid_guide.engine.steps import Tutorial
 from orcid_guide.engine.traced_retry import run_traced_on_failure
 from orcid_guide.project import Project
+from orcid_guide.sandbox.run_folder import new_run_folder, run_folder
 from orcid_guide.targets import Target, target_env
 
 
@@ -76,11 +79,11 @@ def _run_here(
         return []
     setup = _Setup(project, target, options)
     results = []
-    with sync_playwright() as driver:
+    with run_folder(project.work, "sandbox-") as sandbox, sync_playwright() as driver:
         browser = launch_chromium(driver)
         try:
             for tutorial in tutorials:
-                results.append(_run_one(browser, setup, tutorial, project.work / "sandbox", progress))
+                results.append(_run_one(browser, setup, tutorial, sandbox, progress))
         finally:
             browser.close()
     return results
@@ -120,7 +123,11 @@ def _start_worker(setup: _Setup, slots: multiprocessing.Queue[int]) -> None:
         driver.stop()
 
     atexit.register(stop)
-    _worker = _Worker(setup, browser, setup.project.work / f"sandbox-{number}")
+    # Its own folder, not one named after its slot: another shoot from the same checkout has workers too.
+    sandbox = new_run_folder(setup.project.work, f"sandbox-{number}-")
+    # A pool worker ends through multiprocessing's exit, which runs its finalizers but not atexit.
+    Finalize(None, shutil.rmtree, args=(sandbox,), kwargs={"ignore_errors": True}, exitpriority=10)
+    _worker = _Worker(setup, browser, sandbox)
 
 
 def _run_in_worker(name: str) -> tuple[TutorialResult, list[str]]:

@@ -69,6 +69,10 @@ def target_env(target: Target, workdir: Path) -> Iterator[Env]:
             "datacite": sandbox.datacite_url,
         }
         values = dict(DEMO_VALUES)
+        # The publishers' accounts, random per run like the password `orcid-guide sandbox` prints.
+        for name, registry in (("crossref", sandbox.crossref), ("datacite", sandbox.datacite)):
+            values[f"{name}_depositor"] = registry.depositor
+            values[f"{name}_depositor_password"] = registry.depositor_password
         if target.orcid:
             urls["orcid"] = target.orcid["url"]
             values.update({key: value for key, value in target.orcid.items() if key != "url"})

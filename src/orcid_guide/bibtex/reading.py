@@ -143,20 +143,60 @@ def _one_group(value: str, opening: str, closing: str) -> bool:
     return True
 
 
-def resolve(value: str, macros: dict[str, str]) -> str:
-    """A raw field value as BibTeX reads it: delimiters removed, macros (case-insensitive) and `#` resolved."""
+# Bounds on what macros and `#` may build, so a small file cannot make a huge one (doubling `@string`s reach
+# billions of characters in a kilobyte). A field is far longer than any real abstract at this length; the
+# budget is for everything the file resolves to, a few times the largest real library.
+MAX_FIELD_CHARS = 100_000
+MAX_RESOLVED_CHARS = 20_000_000
+
+
+class TooLong(ValueError):
+    """A value that expands past the bounds; the message is the reason shown for the entry."""
+
+
+class _Budget:
+    """What is left of MAX_RESOLVED_CHARS for this file, and the macros that went past the bounds."""
+
+    def __init__(self) -> None:
+        self.left = MAX_RESOLVED_CHARS
+        self.too_long: set[str] = set()
+
+    def spend(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise TooLong(f"the file's macros and fields expand to more than {MAX_RESOLVED_CHARS:,} characters")
+
+
+def resolve(value: str, macros: dict[str, str], budget: _Budget | None = None) -> str:
+    """A raw field value as BibTeX reads it: delimiters removed, macros (case-insensitive) and `#` resolved.
+    Raises TooLong past MAX_FIELD_CHARS (or the file's budget), before building the text."""
     value = value.strip()
     # Nearly every value is one braced or quoted group; without a # it cannot be anything else.
     if "#" not in value and len(value) >= 2 and (value[0], value[-1]) in (("{", "}"), ('"', '"')):
-        return value[1:-1]
+        return _bounded(value[1:-1], budget)
     pieces = []
+    size = 0
     for part in _split_concatenation(value):
         if _one_group(part, "{", "}") or _one_group(part, '"', '"'):
-            pieces.append(part[1:-1])
+            piece = part[1:-1]
         else:
+            if budget is not None and part.lower() in budget.too_long:
+                raise TooLong(f"the macro {part} expands past {MAX_FIELD_CHARS:,} characters")
             # A number stands for itself; an unknown macro is kept as written, as BibTeX warns and goes on.
-            pieces.append(macros.get(part.lower(), part))
-    return "".join(pieces)
+            piece = macros.get(part.lower(), part)
+        size += len(piece)
+        if size > MAX_FIELD_CHARS:
+            raise TooLong(f"a value expands past {MAX_FIELD_CHARS:,} characters")
+        pieces.append(piece)
+    return _bounded("".join(pieces), budget)
+
+
+def _bounded(text: str, budget: _Budget | None) -> str:
+    if len(text) > MAX_FIELD_CHARS:
+        raise TooLong(f"a value expands past {MAX_FIELD_CHARS:,} characters")
+    if budget is not None:
+        budget.spend(len(text))
+    return text
 
 
 def _failed_reason(block: ParsingFailedBlock) -> str:
@@ -173,7 +213,7 @@ def _problem(block: ParsingFailedBlock) -> BibProblem:
     return BibProblem(line, found.group(1) if found else "", _failed_reason(block))
 
 
-def _entry(entry: Entry, macros: dict[str, str], notes: tuple[str, ...] = ()) -> BibEntry:
+def _entry(entry: Entry, macros: dict[str, str], budget: _Budget, notes: tuple[str, ...] = ()) -> BibEntry | BibProblem:
     fields: dict[str, str] = {}
     repeated: set[str] = set()
     for field in entry.fields:
@@ -181,34 +221,55 @@ def _entry(entry: Entry, macros: dict[str, str], notes: tuple[str, ...] = ()) ->
         name = field.key.lower()
         if name in fields:
             repeated.add(name)
-        fields[name] = resolve(str(field.value), macros)
+        try:
+            fields[name] = resolve(str(field.value), macros, budget)
+        except TooLong as error:
+            return BibProblem((entry.start_line or 0) + 1, entry.key, f"the field {name}: {error}.")
     if repeated:
         notes += (f"The field {', '.join(sorted(repeated))} is given more than once; the last value is used.",)
     return BibEntry(entry.key, entry.entry_type.lower(), fields, entry.raw or "", (entry.start_line or 0) + 1, notes)
 
 
+def _define(macros: dict[str, str], budget: _Budget, key: str, value: str) -> None:
+    # Later definitions win and may use earlier ones, as in BibTeX. One past the bounds is remembered as such,
+    # so the entries that use it are refused instead of the file.
+    name = key.lower()
+    try:
+        macros[name] = resolve(value, macros, budget)
+        budget.too_long.discard(name)
+    except TooLong:
+        macros.pop(name, None)
+        budget.too_long.add(name)
+
+
 def read_text(text: str, encoding: str = "UTF-8") -> BibFile:
-    """Every entry of a BibTeX text in file order, and the blocks that could not be read."""
+    """Every entry of a BibTeX text in file order, and the blocks that could not be read (entries past the
+    expansion bounds among them)."""
     library = parse_string(text, parse_stack=[])
     macros = dict(MONTH_MACROS)
+    budget = _Budget()
     entries: list[BibEntry] = []
     problems: list[BibProblem] = []
     for block in library.blocks:
+        read: BibEntry | BibProblem | None = None
         if isinstance(block, String):
-            # Later definitions win and may use earlier ones, as in BibTeX.
-            macros[block.key.lower()] = resolve(str(block.value), macros)
+            _define(macros, budget, block.key, str(block.value))
         elif isinstance(block, Entry):
-            entries.append(_entry(block, macros))
+            read = _entry(block, macros, budget)
         elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String):
-            macros[block.key.lower()] = resolve(str(block.ignore_error_block.value), macros)
+            _define(macros, budget, block.key, str(block.ignore_error_block.value))
         elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
             # Exports often repeat a key (Mendeley, Better BibTeX): the entry is still a publication.
             note = f"The key {block.key} is used by an earlier entry too."
-            entries.append(_entry(block.ignore_error_block, macros, (note,)))
+            read = _entry(block.ignore_error_block, macros, budget, (note,))
         elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
-            entries.append(_entry(block.ignore_error_block, macros))
+            read = _entry(block.ignore_error_block, macros, budget)
         elif isinstance(block, ParsingFailedBlock):
             problems.append(_problem(block))
+        if isinstance(read, BibEntry):
+            entries.append(read)
+        elif isinstance(read, BibProblem):
+            problems.append(read)
     return BibFile(entries, problems, encoding)
 
 

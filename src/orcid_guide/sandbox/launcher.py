@@ -12,7 +12,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +27,7 @@ from orcid_guide.sandbox.orcid.settings import ClientRegistration, OrcidSettings
 from orcid_guide.sandbox.registry import profiles
 from orcid_guide.sandbox.registry.app import create_app as create_registry
 from orcid_guide.sandbox.registry.settings import RegistrySettings
+from orcid_guide.sandbox.run_folder import held_folder, session_keys
 
 HOST = "127.0.0.1"
 LUCRIS_CLIENT_ID = "APP-LUCRIS0LEIDEN0"
@@ -90,8 +91,38 @@ def running_sandbox(
     keep_data: bool = False,
 ) -> Iterator[RunningSandbox]:
     """Start all apps on fresh databases in ``workdir`` (with ``keep_data``, on the ones already there, the
-    fixtures going only into a new one); stop them when the block ends."""
-    workdir.mkdir(parents=True, exist_ok=True)
+    fixtures going only into a new one); stop them when the block ends. ``workdir`` is this run's alone: a
+    second live run asking for it is refused (UserError)."""
+    with (
+        held_folder(workdir),
+        _started(
+            workdir,
+            deterministic,
+            orcid_port,
+            lucris_port,
+            add_menu,
+            backup_email_prompt,
+            crossref_port,
+            datacite_port,
+            keep_data,
+        ) as running,
+    ):
+        yield running
+
+
+@contextmanager
+def _started(
+    workdir: Path,
+    deterministic: bool,
+    orcid_port: int,
+    lucris_port: int,
+    add_menu: Literal["classic", "new"],
+    backup_email_prompt: bool,
+    crossref_port: int,
+    datacite_port: int,
+    keep_data: bool,
+) -> Iterator[RunningSandbox]:
+    keys = session_keys(workdir, keep=keep_data)
     if not keep_data:
         for stale in DATABASES:
             for part in ("", "-wal", "-shm"):
@@ -113,11 +144,15 @@ def running_sandbox(
     orcid_url = f"http://{HOST}:{orcid_server.port}"
     lucris_url = f"http://{HOST}:{lucris_server.port}"
     clock = fixed_clock if deterministic else real_clock
-    crossref_settings = profiles.crossref(
-        workdir / "crossref.sqlite3", f"http://{HOST}:{crossref_server.port}", orcid_url, clock
+    crossref_settings = replace(
+        profiles.crossref(workdir / "crossref.sqlite3", f"http://{HOST}:{crossref_server.port}", orcid_url, clock),
+        secret_key=keys["crossref"],
+        depositor_password=keys["crossref-depositor"],
     )
-    datacite_settings = profiles.datacite(
-        workdir / "datacite.sqlite3", f"http://{HOST}:{datacite_server.port}", orcid_url, clock
+    datacite_settings = replace(
+        profiles.datacite(workdir / "datacite.sqlite3", f"http://{HOST}:{datacite_server.port}", orcid_url, clock),
+        secret_key=keys["datacite"],
+        depositor_password=keys["datacite-depositor"],
     )
     orcid_settings = OrcidSettings(
         database=workdir / "orcid.sqlite3",
@@ -126,6 +161,7 @@ def running_sandbox(
         fixed_ids=deterministic,
         add_menu=add_menu,
         backup_email_prompt=backup_email_prompt,
+        secret_key=keys["orcid"],
         clients=(
             ClientRegistration(
                 client_id=LUCRIS_CLIENT_ID,
@@ -145,6 +181,7 @@ def running_sandbox(
         client_id=LUCRIS_CLIENT_ID,
         client_secret=LUCRIS_CLIENT_SECRET,
         clock=clock,
+        secret_key=keys["lucris"],
     )
     orcid_server.app = create_orcid(orcid_settings)
     lucris_server.app = create_lucris(lucris_settings)

@@ -12,6 +12,7 @@ from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("orcid_import", __name__)
 
+TOO_SLOW = "ORCID took too long to answer, so LUCRIS could not search it. Nothing has changed; try again later."
 UNREACHABLE = "ORCID could not be reached, so LUCRIS could not search it. Nothing has changed; try again later."
 TICK_BOTH = 'Tick "Search with ORCID ID of selected person" and "ORCID" to search ORCID for this person\'s works.'
 NOTHING_TICKED = "Tick the publications you want to import."
@@ -67,6 +68,8 @@ def search_orcid() -> ResponseReturnValue:
     except orcid_client.OrcidRejected:
         message = f"ORCID has no record with the iD {person.orcid_id}; check the iD under Research identifiers."
         return _render_import(person, message, 400)
+    except orcid_client.OrcidTooSlow:
+        return _render_import(person, TOO_SLOW, 504)
     except orcid_client.OrcidError:
         return _render_import(person, UNREACHABLE, 502)
     return redirect(url_for("orcid_import.results", search_id=search_id), code=303)

@@ -31,6 +31,10 @@ class OrcidUnavailable(OrcidError):
     """ORCID could not be reached, or answered with a server error or something that is not its JSON."""
 
 
+class OrcidTooSlow(OrcidUnavailable):
+    """ORCID answered, or began to, but not within LUCRIS's timeout (a very large record, a busy ORCID)."""
+
+
 class OrcidAccessRevoked(OrcidError):
     """ORCID refused the researcher's token (401/403): the permission is gone."""
 
@@ -105,6 +109,9 @@ def _open(request: urllib.request.Request, timeout: float) -> _Answer:
             body = error.read()
         return _Answer(error.code, {k.lower(): v for k, v in error.headers.items()}, body)
     except (OSError, http.client.HTTPException) as error:
+        # A timeout is not "unreachable": ORCID was there but slow, and the researcher should be told so.
+        if isinstance(error, TimeoutError) or isinstance(getattr(error, "reason", None), TimeoutError):
+            raise OrcidTooSlow(f"ORCID took longer than {timeout:g} s to answer.") from error
         raise OrcidUnavailable(f"ORCID could not be reached ({error}).") from error
 
 

@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from orcid_guide.sandbox.lucris import outputs, selection
 from orcid_guide.sandbox.lucris.bibtex_export import FILE_NAME, export_bibtex
 from orcid_guide.sandbox.lucris.web_support import db, login_required, me
+from orcid_guide.sandbox.same_site import same_site_path
 
 blueprint = Blueprint("selection", __name__)
 EXPORT_FORMATS = {"bibtex": "BibTex"}
@@ -26,9 +27,9 @@ def selection_key() -> str:
 
 def _back() -> str:
     # Only back to the publications list itself: the address comes from a form field anyone could change.
-    target = request.values.get("back", "")
+    target = same_site_path(request.values.get("back", "")) or ""
     list_path = url_for("publications.publication_list")
-    if target == list_path or (target.startswith(list_path + "?") and "\\" not in target):
+    if target == list_path or target.startswith(list_path + "?"):
         return target
     return list_path
 

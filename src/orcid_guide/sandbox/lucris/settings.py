@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ class LucrisSettings:
     client_id: str
     client_secret: str
     clock: Clock
-    secret_key: str = field(default="lucris-mock-not-secret", repr=False)
+    # Random per start (the launcher keeps it with the data under --data): never a string from the source.
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)
     # Seconds LUCRIS waits for ORCID before it tells the researcher ORCID could not be reached.
     orcid_timeout: float = 5.0

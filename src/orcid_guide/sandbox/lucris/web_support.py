@@ -15,6 +15,7 @@ from orcid_guide.sandbox.form_tokens import form_carries_session_token, session_
 from orcid_guide.sandbox.lucris import database, people
 from orcid_guide.sandbox.lucris.outputs import MONTHS
 from orcid_guide.sandbox.lucris.settings import LucrisSettings
+from orcid_guide.sandbox.same_site import same_site_path
 
 P = ParamSpec("P")
 
@@ -64,9 +65,7 @@ def me() -> people.Person:
 
 def safe_next(target: str | None) -> str | None:
     """``target`` when it is a path on this site; anything else could send people elsewhere after login."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    return same_site_path(target)
 
 
 def login_required(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox import web_links
+from orcid_guide.sandbox import frame_protection, web_links
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import register_clients
@@ -65,12 +65,6 @@ def _error_page(error: HTTPException) -> tuple[str, int] | Response:
     return render_template("error.html", error=error), error.code or 500
 
 
-def _no_framing(response: Response) -> Response:
-    # The authorize and revoke pages must not be framed by another site (clickjacking).
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    return response
-
-
 def create_app(settings: OrcidSettings) -> Flask:
     prepare_database(settings)
     app = Flask(__name__)
@@ -92,7 +86,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     web_links.install(app)
     app.before_request(csrf.check_request)
     app.before_request(_load_user)
-    app.after_request(_no_framing)
+    frame_protection.install(app)
     app.teardown_appcontext(close_request_db)
     app.register_error_handler(HTTPException, _error_page)
     app.jinja_env.globals.update(csrf_token=csrf.token, current_user=current_user, settings=settings)

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from orcid_guide.orcid_id import normalize
-from orcid_guide.sandbox.orcid.search_query import All, Not, Query, Term, words
+from orcid_guide.sandbox.orcid.search_query import All, Not, Query, Term, id_field, words
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,9 @@ class PublicPerson:
     credit_name: str
     emails: tuple[str, ...]
     institutions: tuple[str, ...]
+    # Public works only: their titles, and their identifiers as (type, value, relationship).
+    work_titles: tuple[str, ...] = ()
+    work_ids: tuple[tuple[str, str, str], ...] = ()
 
 
 def public_people(db: sqlite3.Connection) -> list[PublicPerson]:
@@ -36,6 +39,14 @@ def public_people(db: sqlite3.Connection) -> list[PublicPerson]:
             " ORDER BY organization",
             (user["orcid"],),
         ).fetchall()
+        titles = db.execute(
+            "SELECT title FROM works WHERE orcid = ? AND visibility = 'public' ORDER BY put_code", (user["orcid"],)
+        ).fetchall()
+        ids = db.execute(
+            "SELECT e.type, e.value, e.relationship FROM work_external_ids e JOIN works w USING (put_code)"
+            " WHERE w.orcid = ? AND w.visibility = 'public'",
+            (user["orcid"],),
+        ).fetchall()
         people.append(
             PublicPerson(
                 orcid=user["orcid"],
@@ -44,6 +55,8 @@ def public_people(db: sqlite3.Connection) -> list[PublicPerson]:
                 credit_name=user["credit_name"],
                 emails=tuple(row["address"] for row in emails),
                 institutions=tuple(row["organization"] for row in jobs),
+                work_titles=tuple(row["title"] for row in titles),
+                work_ids=tuple((row["type"], row["value"], row["relationship"]) for row in ids),
             )
         )
     return people
@@ -88,6 +101,19 @@ def _term_matches(term: Term, person: PublicPerson) -> bool:
             *person.emails,
         )
         return normalize(term.text) == person.orcid or any(_phrase_in(term, text) for text in texts)
+    if term.field in ("title", "work-titles"):
+        return any(_phrase_in(term, text) for text in person.work_titles)
+    wanted_id = id_field(term.field)
+    if wanted_id is not None:
+        kind, relationship = wanted_id
+        value = term.text.strip().lower()
+        # An identifier matches as a whole or, without quotes, by what it includes (ORCID's example 9).
+        return any(
+            type_ == kind
+            and (not relationship or rel == relationship)
+            and (found.lower() == value or (value and value in found.lower()))
+            for type_, found, rel in person.work_ids
+        )
     return any(_phrase_in(term, text) for text in _field_texts(person, term.field))
 
 

@@ -29,6 +29,57 @@ FIELDS = frozenset(
         "text",
     }
 )
+# The rest of what ORCID-Source's search tutorial (orcid-api-web/tutorial/search.md, "Indexed fields") lists,
+# and the work-titles field its Solr index answers to. Works' titles and identifiers are matched; the others
+# hold data the emulator does not keep, so they match no one rather than being refused.
+WORK_FIELDS = frozenset({"title", "work-titles", "digital-object-ids"})
+UNKEPT_FIELDS = frozenset(
+    {
+        "keyword",
+        "external-id-reference",
+        "external-id-type-and-value",
+        "biography",
+        "ringgold-org-id",
+        "grid-org-id",
+        "ror-org-id",
+        "funding-titles",
+        "fundref-org-id",
+        "grant-numbers",
+        "peer-review-type",
+        "peer-review-role",
+        "peer-review-group-id",
+        "profile-submission-date",
+        "profile-last-modified-date",
+        "current-institution-affiliation-name",
+        "past-institution-affiliation-name",
+    }
+)
+# Identifier fields: "pmid" (self or part-of), "pmid-self", "doi-part-of"; bare only for the types the emulator
+# stores, with a relationship suffix for any type name.
+ID_TYPES = frozenset({"doi", "pmid", "pmc", "arxiv", "isbn", "issn", "uri", "handle", "eid", "wosuid"})
+_ID_FIELD = re.compile(r"^([a-z0-9_]+)-(self|part-of)$")
+
+
+def known_field(field: str) -> bool:
+    return (
+        field in FIELDS
+        or field in WORK_FIELDS
+        or field in UNKEPT_FIELDS
+        or field in ID_TYPES
+        or bool(_ID_FIELD.match(field))
+    )
+
+
+def id_field(field: str) -> tuple[str, str] | None:
+    """(identifier type, relationship or "") for an identifier field; None for any other field."""
+    if field == "digital-object-ids":
+        return "doi", ""
+    if field in ID_TYPES:
+        return field, ""
+    found = _ID_FIELD.match(field)
+    return (found.group(1), found.group(2)) if found else None
+
+
 # Solr's "everything": ORCID answers q=*:* with every public record.
 MATCH_ALL = "*:*"
 _FIELD_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):")
@@ -120,7 +171,7 @@ def tokenize(query: str) -> list[str | Term]:
             found = _FIELD_PREFIX.match(query, index)
             if found:
                 field = found.group(1).lower()
-                if field not in FIELDS:
+                if not known_field(field):
                     raise QueryError(f"Unknown search field {found.group(1)!r}.")
                 index = found.end()
             text, quoted, wildcard, index = _read_value(query, index)

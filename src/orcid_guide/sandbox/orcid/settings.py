@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -37,4 +38,5 @@ class OrcidSettings:
     clients: tuple[ClientRegistration, ...] = ()
     # The iD URL shown on screens and in API answers; fixed so screenshots do not carry a loopback port.
     id_uri_base: str = "https://sandbox.orcid.org/"
-    secret_key: str = field(default="orcid-emulator-not-secret", repr=False)
+    # Random per start (the launcher keeps it with the data under --data): never a string from the source.
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
-from urllib.parse import urlsplit
 
 from flask import g, redirect, request, session, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.sandbox.orcid.accounts import User
+from orcid_guide.sandbox.same_site import same_site_path
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,14 +35,7 @@ def current_user() -> User | None:
 
 def safe_next(target: str | None, default: str = "/my-orcid") -> str:
     """``target`` if it is a path on this site, else ``default``: sign-in must never send anyone off-site."""
-    if not target:
-        return default
-    if "\\" in target or any(ord(char) < 32 for char in target):
-        return default
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return default
-    return target
+    return same_site_path(target) or default
 
 
 def signin_required(view: Callable[P, R]) -> Callable[P, R | BaseResponse]:

@@ -6,13 +6,13 @@ client added, for that client); writes need a live /activities/update token for 
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import HTTPException
 
+from orcid_guide.sandbox.json_body import BadJson, read_json
 from orcid_guide.sandbox.orcid import api_support, csrf, notifications, work_json
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.api_support import ApiError, Caller, TokenRejected, api_json, caller, record_id
@@ -183,12 +183,9 @@ def _body() -> Any:
     if "xml" in kind:
         raise ApiError(415, "415 Unsupported Media Type: the emulator accepts JSON works only.")
     try:
-        return json.loads(request.get_data(as_text=True) or "null")
-    except json.JSONDecodeError as error:
-        raise ApiError(400, f"400 Bad Request: the body is not JSON ({error.msg}).") from error
-    except RecursionError as error:
-        # No work nests more than a few levels; json gives up on thousands of levels with this error.
-        raise ApiError(400, "400 Bad Request: the body is nested too deeply to be a work.") from error
+        return read_json(request.get_data(as_text=True) or "null")
+    except BadJson as error:
+        raise ApiError(400, f"400 Bad Request: {error}.") from error
 
 
 def _parse(data: Any, orcid: str) -> WorkInput:

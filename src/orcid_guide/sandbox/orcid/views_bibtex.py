@@ -25,6 +25,7 @@ from orcid_guide.sandbox.orcid.bibtex_import import (
 from orcid_guide.sandbox.orcid.request_context import db, now_ms
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.works_view import TYPE_LABELS, publication_date
+from orcid_guide.sandbox.whole_numbers import whole_number
 
 blueprint = Blueprint("bibtex", __name__)
 
@@ -149,7 +150,8 @@ def decide() -> tuple[str, int] | BaseResponse:
     if request.form.get("select_all"):
         chosen = sorted(importable)
     else:
-        picked = {int(value) for value in request.form.getlist("work") if value.isdigit()}
+        # whole_number, not int: int() gives up on thousands of digits with an error of its own.
+        picked = {number for value in request.form.getlist("work") if (number := whole_number(value)) is not None}
         chosen = sorted(picked & importable)
     if not chosen:
         return _render_preview(draft, NOTHING_SELECTED, 400)

@@ -45,7 +45,17 @@ def _put_codes(values: list[str]) -> list[int]:
 
 def _paging(values: Mapping[str, str]) -> dict[str, Any]:
     """The page and page size of the Works panel a form was sent from, to return to it."""
-    return {name: int(values[name]) for name in ("page", "size") if values.get(name, "").isdigit()}
+    paging: dict[str, Any] = {}
+    for name in ("page", "size"):
+        text = values.get(name, "")
+        if not text:
+            continue
+        number = whole_number(text, 1, 1_000_000)
+        if number is None:
+            # Checked before anything is saved: a refused request changes nothing.
+            abort(400, description="The page of works was not sent correctly. Go back, reload the page and try again.")
+        paging[name] = number
+    return paging
 
 
 def _save(put_codes: list[int], visibility: str) -> None:
@@ -58,10 +68,11 @@ def _save(put_codes: list[int], visibility: str) -> None:
 @blueprint.post("/my-orcid/works/<put_code:put_code>/visibility")
 @signin_required
 def set_work_visibility(put_code: int) -> BaseResponse:
+    # Back to the page of the Works panel the selector was on (its form's action carries page and size).
+    paging = _paging(request.args)
     # On a work with other versions the control sets the whole group, as ORCID's does for a stack.
     _save([put_code, *_put_codes(request.form.getlist("stack"))], _chosen_visibility())
-    # Back to the page of the Works panel the selector was on (its form's action carries page and size).
-    return redirect(url_for("record.my_orcid", **_paging(request.args), _anchor=f"work-{put_code}"), code=303)
+    return redirect(url_for("record.my_orcid", **paging, _anchor=f"work-{put_code}"), code=303)
 
 
 @blueprint.get("/my-orcid/works/set-visibility")
@@ -89,5 +100,6 @@ def set_selected_visibility() -> str | BaseResponse:
         chosen = set(put_codes)
         works = [work for work in works_for(db(), _owner(), owner=True) if work.put_code in chosen]
         return render_record(dialog_works=works, dialog_error=NO_VISIBILITY)
+    paging = _paging(request.form)
     _save(put_codes, _chosen_visibility())
-    return redirect(url_for("record.my_orcid", **_paging(request.form)), code=303)
+    return redirect(url_for("record.my_orcid", **paging), code=303)

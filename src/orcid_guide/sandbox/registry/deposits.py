@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from orcid_guide.orcid_id import is_valid
+from orcid_guide.orcid_id import is_valid, normalize
 from orcid_guide.sandbox.registry.fixtures import Contributor, DoiRecord
 from orcid_guide.sandbox.whole_numbers import whole_number
 
@@ -43,9 +43,11 @@ def _number(data: dict[str, Any], key: str, low: int, high: int, *, required: bo
 def _contributor(item: Any) -> Contributor:
     if not isinstance(item, dict):
         raise BadDeposit("Each contributor must be an object with 'given', 'family' and optionally 'orcid'.")
-    orcid = _text(item, "orcid", required=False).removeprefix("https://orcid.org/")
+    written = _text(item, "orcid", required=False)
+    # Publishers write iDs bare or as any of their addresses (http://orcid.org/..., https://sandbox.orcid.org/...).
+    orcid = normalize(written) if written.strip() else ""
     if orcid and not is_valid(orcid):
-        raise BadDeposit(f"{orcid} is not a valid ORCID iD.")
+        raise BadDeposit(f"{written} is not a valid ORCID iD.")
     return Contributor(_text(item, "given", required=False), _text(item, "family"), orcid)
 
 

@@ -52,7 +52,7 @@ def crossref(database: Path, base_url: str, orcid_url: str, clock: Clock) -> Reg
         auto_update_client=CROSSREF_AUTO_UPDATE,
         asks_through_inbox=True,
         work_types=("journal-article", "book-chapter"),
-        secret_key="crossref-not-secret",
+        depositor="sandbox-publisher",
     )
 
 
@@ -68,7 +68,7 @@ def datacite(database: Path, base_url: str, orcid_url: str, clock: Clock) -> Reg
         auto_update_client=DATACITE,
         asks_through_inbox=False,
         work_types=("data-set", "software"),
-        secret_key="datacite-not-secret",
+        depositor="SANDBOX.REPOSITORY",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,12 @@ class RegistrySettings:
     auto_update_client: OrcidClient
     asks_through_inbox: bool
     work_types: tuple[str, ...]
-    secret_key: str = field(default="registry-not-secret", repr=False)
+    # Random per start (the launcher keeps it with the data under --data): never a string from the source.
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)
+    # The publisher's (or repository's) account that deposits need, as at the real services: Crossref's
+    # depositor login, DataCite's repository ID and password. The password is random per start, like the key.
+    depositor: str = "sandbox-depositor"
+    depositor_password: str = field(default_factory=lambda: secrets.token_urlsafe(18), repr=False)
     # Seconds the registry waits for ORCID before it records ORCID as unreachable.
     orcid_timeout: float = 5.0
 

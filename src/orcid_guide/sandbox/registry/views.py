@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
+from orcid_guide.sandbox.json_body import BadJson, read_json
 from orcid_guide.sandbox.registry import auto_update, orcid_calls, store
 from orcid_guide.sandbox.registry.deposits import BadDeposit, parse_deposit
 from orcid_guide.sandbox.registry.fixtures import DoiRecord
@@ -184,20 +185,39 @@ def json_answer(data: object, status: int) -> Response:
     return Response(json.dumps(data), status=status, mimetype="application/json")
 
 
-def _json_body() -> object:
-    """The request's JSON, or None when it is not JSON (nested thousands deep included: json gives up with
-    RecursionError, which Flask's get_json does not catch)."""
-    try:
-        return json.loads(request.get_data(as_text=True))
-    except (ValueError, RecursionError):
-        return None
+def _depositor_problem() -> tuple[str, int] | None:
+    """Why this request may not deposit (sentence, status), or None: the depositor's account, a JSON body,
+    and not from a page on another site (a browser sends Origin with every cross-site POST)."""
+    origin = request.headers.get("Origin")
+    if origin is not None and origin.rstrip("/") != settings().base_url:
+        return "Deposits from pages on another site are refused.", 403
+    given = request.authorization
+    account = settings()
+    if (
+        given is None
+        or given.type != "basic"
+        or not hmac.compare_digest((given.username or "").encode(), account.depositor.encode())
+        or not hmac.compare_digest((given.password or "").encode(), account.depositor_password.encode())
+    ):
+        return "A deposit needs the depositor's account (HTTP Basic: depositor name and password).", 401
+    if request.mimetype != "application/json":
+        return "A deposit is a JSON body sent as Content-Type: application/json.", 415
+    return None
 
 
 @blueprint.post("/deposits")
 def deposit_api() -> Response:
     """A publisher's deposit: register the DOI, then deliver it to each iD it carries (auto-update)."""
+    problem = _depositor_problem()
+    if problem is not None:
+        answer = json_answer({"error": problem[0]}, problem[1])
+        if problem[1] == 401:
+            answer.headers["WWW-Authenticate"] = f'Basic realm="{settings().title} deposits"'
+        return answer
     try:
-        record = parse_deposit(_json_body(), settings().work_types)
+        record = parse_deposit(read_json(request.get_data(as_text=True)), settings().work_types)
+    except BadJson as bad:
+        return json_answer({"error": f"The deposit is not usable: {bad}."}, 400)
     except BadDeposit as bad:
         return json_answer({"error": str(bad)}, 400)
     if store.find(db(), record.doi) is not None:
@@ -226,6 +246,11 @@ def deposit_page() -> ResponseReturnValue:
         data = {key: form.get(key, "") for key in ("doi", "title", "type", "container", "publisher", "year")}
         person = {key: form.get(key, "") for key in ("given", "family", "orcid")}
         try:
+            # Staff deposit as the publisher would, so the page asks for the same password the API does.
+            if not hmac.compare_digest(
+                form.get("depositor_password", "").encode(), settings().depositor_password.encode()
+            ):
+                raise BadDeposit("The depositor password is not right; `orcid-guide sandbox` prints it.")
             record = parse_deposit({**data, "contributors": [person]}, settings().work_types)
             if store.find(db(), record.doi) is not None:
                 raise BadDeposit(f"{record.doi} is registered already.")
