@@ -53,15 +53,16 @@ def test_the_same_screen_drawn_twice_is_the_same(browser: Browser) -> None:
     assert text_difference(first_text, second_text) == []
 
 
-def test_the_apps_addresses_are_the_only_thing_a_text_baseline_normalises() -> None:
+def test_the_apps_addresses_and_oauth_states_are_the_only_things_a_text_baseline_normalises() -> None:
     urls = {"orcid": "http://127.0.0.1:41234", "lucris": "http://127.0.0.1:41235/"}
     snapshot = (
         '- link "Connect":\n'
-        "  - /url: http://127.0.0.1:41234/oauth/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A41235%2Fcallback\n"
-        "- paragraph: Port 41234 is mentioned, not as an address\n"
+        "  - /url: http://127.0.0.1:41234/oauth/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A41235%2Fcallback"
+        "&state=f3a03e623e4d&scope=%2Fread-limited\n"
+        "- paragraph: Port 41234 is mentioned, not as an address; the state=of the art stays\n"
     )
     assert normalise_snapshot(snapshot, urls) == (
         '- link "Connect":\n'
-        "  - /url: {orcid}/oauth/authorize?redirect_uri={lucris}%2Fcallback\n"
-        "- paragraph: Port 41234 is mentioned, not as an address\n"
+        "  - /url: {orcid}/oauth/authorize?redirect_uri={lucris}%2Fcallback&state={state}&scope=%2Fread-limited\n"
+        "- paragraph: Port 41234 is mentioned, not as an address; the state=of the art stays\n"
     )

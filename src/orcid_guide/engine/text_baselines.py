@@ -5,19 +5,23 @@ word or number changes it on any machine, where pixels may differ for other reas
 to run without changing what the reader sees is made stable here, and only that:
 - the base URLs of the apps (the sandbox picks free loopback ports each run) become their names, as
   ``{orcid}``, so a link reads the same in every run and on every machine; the same for a base URL written
-  percent-encoded inside another address (the ``redirect_uri`` of an OAuth link).
+  percent-encoded inside another address (the ``redirect_uri`` of an OAuth link);
+- the value of an OAuth ``state`` parameter in a link's address becomes ``{state}``: it must be unguessable
+  (it is what stops a forged authorization reply), so it is new every run, and no reader ever reads it.
 The sandbox's fixed clock and fixed ids keep dates, iDs and tokens shown on screen stable already.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
 from playwright.sync_api import Page
 
 SUFFIX = ".aria.yml"
+_OAUTH_STATE = re.compile(r"(?<=[?&]state=)[^&#\s\"']+")
 
 
 def text_name(shot_name: str) -> str:
@@ -31,6 +35,7 @@ def normalise_snapshot(snapshot: str, urls: Mapping[str, str]) -> str:
     for name, url in sorted(urls.items(), key=lambda item: -len(item[1])):
         base = url.rstrip("/")
         snapshot = snapshot.replace(base, "{" + name + "}").replace(quote(base, safe=""), "{" + name + "}")
+    snapshot = _OAUTH_STATE.sub("{state}", snapshot)
     return snapshot.rstrip("\n") + "\n"
 
 
