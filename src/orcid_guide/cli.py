@@ -375,7 +375,11 @@ def check_upstream_command(path: Path, revision: str, report_file: Path | None) 
         report_file.parent.mkdir(parents=True, exist_ok=True)
         report_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if report.failed:
-        raise click.exceptions.Exit(1)
+        count = len(report.gone)
+        raise UserError(
+            f"{count} quoted label{'s are' if count > 1 else ' is'} gone or cannot be checked at orcid-angular "
+            f"{report.commit}: follow ORCID's change in the emulator and the tutorials (README, staff section)."
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -95,12 +95,12 @@ def _says(source: str | None, path: str, label: str) -> bool:
 
 
 def _fits(label: Label, unit_text: str) -> bool:
-    """Whether an i18n unit's words belong to the label: the label itself, or a part of it (the label joins
-    several units, or a unit and ORCID's data), or the whole sentence the label quotes a part of."""
+    """Whether an i18n unit's words belong to the label: the label itself, or one part of it when the label
+    joins several units, or a unit and ORCID's data."""
     words = normalise(label.text)
     if len(label.i18n) > 1 or label.data:
         return bool(unit_text) and unit_text in words
-    return words in unit_text
+    return words == unit_text
 
 
 def _quoted(quotes: list[Quote]) -> str:
