@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -156,7 +157,11 @@ def make_project(tmp_path: Path, recorded: str) -> Path:
     return project
 
 
-def check(project: Path, *args: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+Result = tuple[int | str | None, list[str], str]
+Run = Callable[..., Result]
+
+
+def check(project: Path, *args: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Result:
     monkeypatch.chdir(project)
     with pytest.raises(SystemExit) as done:
         main(["check-upstream", *args])
@@ -165,26 +170,28 @@ def check(project: Path, *args: str, monkeypatch: pytest.MonkeyPatch, capsys: py
 
 
 @pytest.fixture
-def run(tmp_path: Path, angular: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run(
+    tmp_path: Path, angular: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
     repo, recorded = angular
     project = make_project(tmp_path, recorded)
 
-    def run_check(*args: str):  # type: ignore[no-untyped-def]
+    def run_check(*args: str) -> Result:
         return check(project, *(args or (str(repo),)), monkeypatch=monkeypatch, capsys=capsys)
 
     return run_check
 
 
-def test_at_the_recorded_commit_nothing_is_reported(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_at_the_recorded_commit_nothing_is_reported(run: Run, angular: tuple[Path, str]) -> None:
     code, lines, _ = run()
     assert code == 0
     assert lines == [
         f"Checked 4 quoted ORCID labels at orcid-angular {angular[1][:9]} against the record made at "
-        f"{angular[1][:9]}: 0 gone, 0 changed place, 0 templates of covered screens changed."
+        f"{angular[1][:9]}: 0 gone, 0 cannot be checked, 0 changed place, 0 templates of covered screens changed."
     ]
 
 
-def test_a_label_whose_words_changed_is_gone_with_its_page_and_step(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_whose_words_changed_is_gone_with_its_page_and_step(run: Run, angular: tuple[Path, str]) -> None:
     repo, _ = angular
     new = commit(repo, {WORKS_TS: COMPONENT.replace("Search & Link", "Search & link")}, "Lower-case link")
     code, lines, _ = run()
@@ -198,10 +205,10 @@ def test_a_label_whose_words_changed_is_gone_with_its_page_and_step(run, angular
         f'The template {WORKS_TS} behind the screen "Record: Works" (pages en/demo.md) changed in 1 commit since '
         f'{angular[1][:9]}: {new[:7]} "Lower-case link".'
     )
-    assert lines[-1].endswith("1 gone, 0 changed place, 1 templates of covered screens changed.")
+    assert lines[-1].endswith("1 gone, 0 cannot be checked, 0 changed place, 1 templates of covered screens changed.")
 
 
-def test_a_label_that_moved_to_another_template_has_changed_place_only(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_that_moved_to_another_template_has_changed_place_only(run: Run, angular: tuple[Path, str]) -> None:
     repo, _ = angular
     header = '<h2 i18n="@@shared.works">\n  Works\n</h2>\n'
     commit(
@@ -218,10 +225,10 @@ def test_a_label_that_moved_to_another_template_has_changed_place_only(run, angu
     assert (
         "is no longer in " + WORKS_HTML + " but in src/app/record/works-header/works-header.component.html" in lines[0]
     )
-    assert lines[-1].endswith("0 gone, 1 changed place, 1 templates of covered screens changed.")
+    assert lines[-1].endswith("0 gone, 0 cannot be checked, 1 changed place, 1 templates of covered screens changed.")
 
 
-def test_a_label_whose_id_and_words_are_nowhere_is_gone(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_whose_id_and_words_are_nowhere_is_gone(run: Run, angular: tuple[Path, str]) -> None:
     repo, _ = angular
     commit(repo, {WORKS_HTML: TEMPLATE.replace('<ng-container i18n="@@shared.add">Add</ng-container>', "+")}, "Icon")
     code, lines, _ = run()
@@ -233,7 +240,7 @@ def test_a_label_whose_id_and_words_are_nowhere_is_gone(run, angular) -> None:  
     )
 
 
-def test_a_literal_label_is_found_where_it_went_or_reported_gone(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_a_literal_label_is_found_where_it_went_or_reported_gone(run: Run, angular: tuple[Path, str]) -> None:
     repo, _ = angular
     commit(repo, {SIGN_IN_HTML: None, "src/app/sign-in/password/password.component.html": SIGN_IN}, "Split")
     code, lines, _ = run()
@@ -253,7 +260,7 @@ def test_a_literal_label_is_found_where_it_went_or_reported_gone(run, angular) -
     assert lines[0].startswith('The label "Password" (quoted in step 2 (sign-in) of demo (pages en/demo.md)) is gone')
 
 
-def test_a_changed_template_behind_a_screen_is_listed_with_its_commits(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_template_behind_a_screen_is_listed_with_its_commits(run: Run, angular: tuple[Path, str]) -> None:
     repo, _ = angular
     first = commit(repo, {"src/app/record/work/work.component.html": "<div>{{ work.title }}!</div>\n"}, "One")
     second = commit(repo, {"src/app/record/work/work.component.html": "<h3>{{ work.title }}</h3>\n"}, "Two")
@@ -265,26 +272,66 @@ def test_a_changed_template_behind_a_screen_is_listed_with_its_commits(run, angu
     )
 
 
-def test_a_record_that_does_not_hold_at_its_own_commit_fails(run, angular, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_record_that_does_not_hold_at_its_own_commit_fails(
+    run: Run, angular: tuple[Path, str], tmp_path: Path
+) -> None:
     record = tmp_path / "guide" / "provenance" / "orcid.toml"
     record.write_text(record.read_text(encoding="utf-8").replace('"shared.add"', '"shared.addAria"'), encoding="utf-8")
-    code, lines, _ = run()
+    code, lines, err = run()
     assert code == 1
     assert lines[0] == (
         'The label "Add" (quoted in step 1 (works) of demo (pages en/demo.md)) cannot be checked: its i18n id '
-        f'@@shared.addAria in {WORKS_HTML} reads "Add a work" at the recorded commit {angular[1][:9]}, not the '
-        "label; correct provenance/orcid.toml."
+        f'@@shared.addAria in {WORKS_HTML} reads "Add a work", not the label at the recorded commit '
+        f"{angular[1][:9]}; correct provenance/orcid.toml."
+    )
+    assert lines[-1].endswith("0 gone, 1 cannot be checked, 0 changed place, 0 templates of covered screens changed.")
+    assert err == (
+        f"Error: 1 entry of provenance/orcid.toml cannot be checked at orcid-angular {angular[1][:9]}: see the "
+        "sentences above and the README's section on the upstream watch.\n"
     )
 
 
-def test_the_report_can_be_written_to_a_file(run, angular, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_made_of_several_ids_that_all_moved_is_one_sentence_naming_the_nearest_file(
+    run: Run, angular: tuple[Path, str], tmp_path: Path
+) -> None:
+    repo, _ = angular
+    # "Works" and "Add" become one label made of two ids; both move to a renamed component, while another
+    # component far away happens to use one of the ids too.
+    record = tmp_path / "guide" / "provenance" / "orcid.toml"
+    text = record.read_text(encoding="utf-8").replace(
+        'text = "Works"\nfile = "' + WORKS_HTML + '"\ni18n = "shared.works"',
+        'text = "Works Add"\nfile = "' + WORKS_HTML + '"\ni18n = ["shared.works", "shared.add"]',
+    )
+    record.write_text(text, encoding="utf-8")
+    (tmp_path / "guide" / "tutorials" / "demo.py").write_text(
+        TUTORIAL.replace("Under **Works**", "Under **Works Add**").replace("onder **Works**", "onder **Works Add**"),
+        encoding="utf-8",
+    )
+    renamed = WORKS_HTML.replace("work-stack-group", "works-panel")
+    commit(
+        repo,
+        {WORKS_HTML: None, renamed: TEMPLATE, "src/app/account/dialog/dialog.component.html": TEMPLATE},
+        "Rename the works panel",
+    )
+    code, lines, _ = run()
+    assert code == 0
+    moved = [line for line in lines if "changed place at" in line]
+    assert len(moved) == 2 and all(f"but in {renamed};" in line for line in moved)
+    assert moved[0:1] == [
+        'The label "Works Add" (quoted in step 1 (works) of demo (pages en/demo.md)) changed place at '
+        f"{git(repo, 'rev-parse', 'HEAD')[:9]}: its i18n ids @@shared.works, @@shared.add are no longer in "
+        f"{WORKS_HTML} but in {renamed}; update provenance/orcid.toml."
+    ]
+
+
+def test_the_report_can_be_written_to_a_file(run: Run, angular: tuple[Path, str], tmp_path: Path) -> None:
     report = tmp_path / "out" / "report.txt"
     code, lines, _ = run(str(angular[0]), "--report", str(report))
     assert code == 0
     assert report.read_text(encoding="utf-8").splitlines() == lines
 
 
-def test_a_folder_that_is_not_a_git_checkout_is_one_sentence(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_is_not_a_git_checkout_is_one_sentence(run: Run, tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
     code, lines, err = run(str(plain))
@@ -298,7 +345,9 @@ def test_a_folder_that_is_not_a_git_checkout_is_one_sentence(run, tmp_path) -> N
     assert code == 1 and err.endswith("is not a folder, so it cannot be a checkout of orcid-angular.\n")
 
 
-def test_a_checkout_without_the_recorded_commit_is_one_sentence(run, angular, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_checkout_without_the_recorded_commit_is_one_sentence(
+    run: Run, angular: tuple[Path, str], tmp_path: Path
+) -> None:
     repo, recorded = angular
     commit(repo, {WORKS_TS: COMPONENT + "\n"}, "Later")
     shallow = tmp_path / "shallow"
@@ -311,7 +360,7 @@ def test_a_checkout_without_the_recorded_commit_is_one_sentence(run, angular, tm
     )
 
 
-def test_another_commit_of_the_checkout_can_be_checked(run, angular) -> None:  # type: ignore[no-untyped-def]
+def test_another_commit_of_the_checkout_can_be_checked(run: Run, angular: tuple[Path, str]) -> None:
     repo, recorded = angular
     commit(repo, {WORKS_TS: COMPONENT.replace("Search & Link", "Link")}, "Rename")
     code, _, _ = run(str(repo), "--commit", recorded)

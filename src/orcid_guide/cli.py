@@ -375,10 +375,15 @@ def check_upstream_command(path: Path, revision: str, report_file: Path | None) 
         report_file.parent.mkdir(parents=True, exist_ok=True)
         report_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if report.failed:
-        count = len(report.gone)
+        gone, unchecked = len(report.gone), len(report.unchecked)
+        parts = [f"{gone} quoted label{'s are' if gone > 1 else ' is'} gone"] if gone else []
+        if unchecked:
+            parts.append(
+                f"{unchecked} entr{'ies' if unchecked > 1 else 'y'} of provenance/orcid.toml cannot be checked"
+            )
         raise UserError(
-            f"{count} quoted label{'s are' if count > 1 else ' is'} gone or cannot be checked at orcid-angular "
-            f"{report.commit}: follow ORCID's change in the emulator and the tutorials (README, staff section)."
+            f"{' and '.join(parts)} at orcid-angular {report.commit}: see the sentences above and the README's "
+            "section on the upstream watch."
         )
 
 

@@ -154,7 +154,10 @@ def _toml(value: str) -> str:
 
 def _new_entry(site: str, screen: str, label: str) -> str:
     if site == ORCID:
-        fields = 'file = "src/app/…"  # the orcid-angular file that renders it\ni18n = ["…"]  # its id(s), if any'
+        fields = (
+            'file = "src/app/…"  # the orcid-angular file that renders it\ni18n = ["…"]  # its id(s), if any\n'
+            f"(find them with: git grep -n -F {_toml(label)} -- src/app, in a checkout of orcid-angular)"
+        )
     else:
         fields = 'source = "…"  # the Leiden guide page that quotes it\nquote = "…"  # the sentence quoting it'
     return f"[[label]]\nscreen = {_toml(screen)}\ntext = {_toml(label)}\n{fields}"
@@ -169,7 +172,8 @@ def problems(record: dict[str, Site], quotes: dict[str, list[Quote]]) -> list[st
         if not on:
             found.append(
                 f"The step {step} is on no screen of provenance/*.toml: add {_toml(step)} to the steps of the "
-                "[[screen]] it is photographed on (orcid.toml, lucris.toml or registries.toml), or add a screen."
+                "[[screen]] it is photographed on (orcid.toml, lucris.toml or registries.toml), or add a screen:\n"
+                f'[[screen]]\nname = "…"\nsteps = [{_toml(step)}]\ntemplates = ["src/app/…"]  # ORCID only'
             )
             continue
         if len(on) > 1:

@@ -9,6 +9,7 @@ since the recorded commit are listed with the commits' subjects, to look at befo
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -24,21 +25,23 @@ from orcid_guide.provenance.record import ORCID, Label, Quote, Site
 class Report:
     commit: str  # the checked commit, abbreviated
     gone: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # entries that do not hold at their own commit
     changed: list[str] = field(default_factory=list)
     templates: list[str] = field(default_factory=list)
     checked: int = 0
 
     @property
     def failed(self) -> bool:
-        return bool(self.gone)
+        return bool(self.gone or self.unchecked)
 
     def lines(self, recorded: str) -> list[str]:
         summary = (
             f"Checked {self.checked} quoted ORCID labels at orcid-angular {self.commit} against the record made at "
-            f"{recorded[:9]}: {len(self.gone)} gone, {len(self.changed)} changed place, "
+            f"{recorded[:9]}: {len(self.gone)} gone, {len(self.unchecked)} cannot be checked, "
+            f"{len(self.changed)} changed place, "
             f"{len(self.templates)} templates of covered screens changed."
         )
-        return [*self.gone, *self.changed, *self.templates, summary]
+        return [*self.gone, *self.unchecked, *self.changed, *self.templates, summary]
 
 
 class Checkout:
@@ -124,54 +127,58 @@ class _Checker:
                 return path
         return None
 
-    def find_id(self, unit_id: str) -> tuple[str, str] | None:
+    def find_id(self, unit_id: str, near: str) -> tuple[str, str] | None:
+        """The file that now holds the i18n id, with its words; of several, the one whose path is most like
+        ``near`` (a component renamed or moved keeps most of its path, a shared id elsewhere does not)."""
+        found = []
         for path in self.checkout.files_with(self.commit, f"@@{unit_id}"):
             text = _unit_text(self.checkout.read(self.commit, path), path, unit_id)
             if text is not None:
-                return path, text
-        return None
+                found.append((path, text))
+        if not found:
+            return None
+        return max(found, key=lambda hit: difflib.SequenceMatcher(None, hit[0], near).ratio())
 
     def check(self, label: Label, quotes: list[Quote], report: Report) -> None:
         what = f'The label "{label.text}" ({_quoted(quotes)})'
         then = self.checkout.read(self.recorded, label.file)
         now = self.checkout.read(self.commit, label.file)
-        if then is None:
-            report.gone.append(
-                f"{what} cannot be checked: its file {label.file} is not in orcid-angular at the recorded commit "
-                f"{self.recorded[:9]}; correct provenance/orcid.toml."
+        wrong = self.wrong_record(label, then)
+        if wrong:
+            report.unchecked.append(
+                f"{what} cannot be checked: {wrong} at the recorded commit {self.recorded[:9]}; correct "
+                "provenance/orcid.toml."
             )
-            return
-        if not label.i18n:
-            if label.data:
-                if now is None:
-                    report.changed.append(
-                        f"{what} comes from ORCID's data; the file {label.file} that showed it "
-                        f"is gone at {self.short}; find its new file for provenance/orcid.toml."
-                    )
-                return
-            if not _says(then, label.file, label.text):
-                report.gone.append(
-                    f"{what} cannot be checked: {label.file} does not say it at the recorded commit "
-                    f"{self.recorded[:9]}; correct provenance/orcid.toml."
+        elif not label.i18n:
+            if label.data and now is None:
+                report.changed.append(
+                    f"{what} comes from ORCID's data, and the file {label.file} that showed it is gone at "
+                    f"{self.short}; find the file that shows it now for provenance/orcid.toml."
                 )
-            elif not _says(now, label.file, label.text):
+            elif not label.data and not _says(now, label.file, label.text):
                 self.gone_or_moved(label, what, f"{label.file} no longer says it at {self.short}", report)
-            return
+        else:
+            self.check_ids(label, what, then, now, report)
+
+    def wrong_record(self, label: Label, then: str | None) -> str:
+        """What in the entry does not hold at the recorded commit (empty when it all does)."""
+        if then is None:
+            return f"its file {label.file} is not in orcid-angular"
+        if not label.i18n:
+            return "" if label.data or _says(then, label.file, label.text) else f"{label.file} does not say it"
         for unit_id in label.i18n:
             old = _unit_text(then, label.file, unit_id)
             if old is None:
-                report.gone.append(
-                    f"{what} cannot be checked: {label.file} has no i18n id @@{unit_id} at the "
-                    f"recorded commit {self.recorded[:9]}; correct provenance/orcid.toml."
-                )
-                return
+                return f"{label.file} has no i18n id @@{unit_id}"
             if not _fits(label, old):
-                report.gone.append(
-                    f'{what} cannot be checked: its i18n id @@{unit_id} in {label.file} reads "{old}" '
-                    f"at the recorded commit {self.recorded[:9]}, not the label; correct "
-                    "provenance/orcid.toml."
-                )
-                return
+                return f'its i18n id @@{unit_id} in {label.file} reads "{old}", not the label'
+        return ""
+
+    def check_ids(self, label: Label, what: str, then: str | None, now: str | None, report: Report) -> None:
+        """One sentence for the label however many of its ids changed: gone, or changed place."""
+        moved: dict[str, str] = {}
+        for unit_id in label.i18n:
+            old = _unit_text(then, label.file, unit_id) or ""
             new = _unit_text(now, label.file, unit_id)
             if new == old:
                 continue
@@ -181,23 +188,28 @@ class _Checker:
                     f'reads "{new}" instead of "{old}".'
                 )
                 return
-            moved = self.find_id(unit_id)
-            if moved is not None and moved[1] == old:
-                report.changed.append(
-                    f"{what} changed place at {self.short}: its i18n id @@{unit_id} is no longer "
-                    f"in {label.file} but in {moved[0]}; update provenance/orcid.toml."
-                )
+            found = self.find_id(unit_id, label.file)
+            if found is not None and found[1] == old:
+                moved[unit_id] = found[0]
                 continue
-            if moved is not None:
+            if found is not None:
                 report.gone.append(
-                    f"{what} is gone at {self.short}: its i18n id @@{unit_id} moved to {moved[0]} "
-                    f'and now reads "{moved[1]}" instead of "{old}".'
+                    f"{what} is gone at {self.short}: its i18n id @@{unit_id} moved to {found[0]} "
+                    f'and now reads "{found[1]}" instead of "{old}".'
                 )
                 return
             self.gone_or_moved(
                 label, what, f"its i18n id @@{unit_id} is no longer in {label.file} at {self.short}", report
             )
             return
+        if moved:
+            ids = ", ".join(f"@@{unit_id}" for unit_id in moved)
+            places = ", ".join(dict.fromkeys(moved.values()))
+            report.changed.append(
+                f"{what} changed place at {self.short}: its i18n id{'s' if len(moved) > 1 else ''} {ids} "
+                f"{'are' if len(moved) > 1 else 'is'} no longer in {label.file} but in {places}; update "
+                "provenance/orcid.toml."
+            )
 
     def gone_or_moved(self, label: Label, what: str, why: str, report: Report) -> None:
         other = None if label.data else self.find_elsewhere(label)
