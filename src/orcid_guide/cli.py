@@ -1,4 +1,4 @@
-"""The ``orcid-guide`` command: serve, build, shoot and sandbox."""
+"""The ``orcid-guide`` command: serve, build, shoot, sandbox and check-upstream."""
 
 from __future__ import annotations
 
@@ -345,6 +345,46 @@ def _serve_sandbox(
         click.echo(f"Press Ctrl+C to stop; {kept}.")
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
+
+
+@cli.command("check-upstream")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--commit", "revision", default="HEAD", show_default=True, help="The commit of the checkout to check.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the report to this file (for CI to keep).",
+)
+def check_upstream_command(path: Path, revision: str, report_file: Path | None) -> None:
+    """Compare a checkout of orcid-angular with the labels the tutorials quote, one sentence per finding.
+
+    Exits with status 1 when a quoted label is gone at that commit.
+    """
+    from orcid_guide.provenance.record import load_record, quotes_by_step
+    from orcid_guide.provenance.upstream import check_upstream
+
+    project = load_project()
+    record = load_record(project.root / "provenance")
+    site = record.get("orcid")
+    report = check_upstream(path, record, quotes_by_step(project.tutorials, project.docs), revision)
+    lines = report.lines(site.commit if site else "")
+    for line in lines:
+        click.echo(line)
+    if report_file is not None:
+        report_file.parent.mkdir(parents=True, exist_ok=True)
+        report_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if report.failed:
+        gone, unchecked = len(report.gone), len(report.unchecked)
+        parts = [f"{gone} quoted label{'s are' if gone > 1 else ' is'} gone"] if gone else []
+        if unchecked:
+            parts.append(
+                f"{unchecked} entr{'ies' if unchecked > 1 else 'y'} of provenance/orcid.toml cannot be checked"
+            )
+        raise UserError(
+            f"{' and '.join(parts)} at orcid-angular {report.commit}: see the sentences above and the README's "
+            "section on the upstream watch."
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
