@@ -11,7 +11,9 @@ import pytest
 from orcid_guide.provenance.record import Label, Quote, Site, load_record, problems, quotes_by_step
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+# Copies of the two seed pages the guide grows from; the LUCRIS labels' provenance quotes them.
+SEEDS = ROOT / "tests" / "data" / "seeds"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +100,6 @@ def test_lucris_quotes_hold_their_labels_and_unconfirmed_ones_say_why(record: di
 
 
 def test_lucris_quotes_are_the_seed_pages_own_sentences(record: dict[str, Site]) -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("the project's shared seed pages are not beside this checkout")
     pages = {f"seeds/{path.name}": " ".join(path.read_text(encoding="utf-8").split()) for path in SEEDS.glob("*.txt")}
     missing = [
         label.text
@@ -107,3 +107,10 @@ def test_lucris_quotes_are_the_seed_pages_own_sentences(record: dict[str, Site])
         if label.confirmed and label.quote not in pages.get(label.source, "")
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in SEEDS.glob("*.txt")))
+def test_the_seed_copies_are_the_shared_seed_pages(name: str) -> None:
+    if not (SHARED_SEEDS / name).is_file():
+        pytest.skip("the project's shared seed pages are not beside this checkout")
+    assert (SEEDS / name).read_bytes() == (SHARED_SEEDS / name).read_bytes(), f"tests/data/seeds/{name} is out of date"
