@@ -63,7 +63,7 @@ def test_each_work_has_a_menu_button_named_after_it_with_three_options(eva: Flas
         )
     assert ">More information on ORCID visibility settings</a>" in page
     assert "Select all" in page and ">Actions</button>" in page
-    assert ">Set visibility for selected works</button>" in page
+    assert "disabled>Set visibility for selected works (<span data-selected-count>0</span>)</button>" in page
 
 
 def test_choosing_an_option_saves_it_and_the_public_record_follows(app: Flask, eva: FlaskClient) -> None:

@@ -68,14 +68,31 @@ def test_select_all_and_the_bulk_dialog(page: Page, sandbox: RunningSandbox) -> 
     page.get_by_label("Select all").check()
     expect(page.get_by_role("checkbox", name=f"Select {PEAT}")).to_be_checked()
     page.get_by_role("button", name="Actions").click()
-    page.get_by_role("menuitem", name="Set visibility for selected works").click()
+    ticked = page.locator("[data-select-work]:checked").count()
+    item = page.get_by_role("menuitem", name=f"Set visibility for selected works ({ticked})", exact=True)
+    expect(item).to_be_enabled()
+    item.click()
     dialog = page.get_by_role("dialog", name="Set visibility selected works")
-    expect(dialog.get_by_text("Selected works to set visibility")).to_be_visible()
-    expect(dialog.get_by_text(PEAT)).to_be_visible()
-    dialog.get_by_role("radio", name="Trusted Parties").check()
+    expect(dialog.get_by_role("heading", name=f"Selected works to set visibility ({ticked})")).to_be_visible()
+    expect(dialog.get_by_role("heading", name=PEAT)).to_be_visible()
+    # The control starts at the default visibility (Everyone), not at the works' own; choosing only sets it.
+    expect(dialog.get_by_text("Your default visibility is Everyone.")).to_be_visible()
+    dialog.get_by_role("button", name="Works visibility is currently set to Everyone").click()
+    dialog.get_by_role("menuitem", name="set item visibility to Trusted Parties").click()
+    expect(dialog.get_by_role("button", name="Works visibility is currently set to Trusted")).to_be_visible()
+    assert PEAT in public_titles(sandbox)
     dialog.get_by_role("button", name="Save changes").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
     assert public_titles(sandbox) == set()
+
+
+def test_set_visibility_for_selected_works_counts_the_ticked_works(page: Page, sandbox: RunningSandbox) -> None:
+    sign_in(page, sandbox)
+    page.get_by_role("button", name="Actions").click()
+    expect(page.get_by_role("menuitem", name="Set visibility for selected works (0)", exact=True)).to_be_disabled()
+    page.get_by_role("checkbox", name=f"Select {PEAT}").check()
+    page.get_by_role("button", name="Actions").click()
+    expect(page.get_by_role("menuitem", name="Set visibility for selected works (1)", exact=True)).to_be_enabled()
 
 
 def test_the_default_for_new_items_saves_when_chosen(page: Page, sandbox: RunningSandbox) -> None:

@@ -16,6 +16,7 @@ from orcid_guide.sandbox.orcid.views_inbox import inbox_page
 from orcid_guide.sandbox.orcid.works_paging import PAGE_SIZES
 from orcid_guide.sandbox.orcid.works_view import (
     CLOSED_VISIBILITY_LABELS,
+    DEFAULT_VISIBILITY_WORDS,
     VISIBILITY_LABELS,
     VISIBILITY_OPTION_ARIA_LABELS,
     WorkSummary,
@@ -102,6 +103,7 @@ def render_record(
         add_menu=ADD_MENUS[settings().add_menu],
         visibility_choices=WORK_VISIBILITY_CHOICES,
         closed_labels=CLOSED_VISIBILITY_LABELS,
+        default_words=DEFAULT_VISIBILITY_WORDS,
         option_labels=VISIBILITY_OPTION_ARIA_LABELS,
         dialog_works=dialog_works,
         dialog_error=dialog_error,

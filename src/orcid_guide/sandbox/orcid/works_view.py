@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from orcid_guide.sandbox.orcid.stored_works import (
     OWNER,
@@ -22,6 +23,8 @@ VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted Parties", "privat
 # The visibility control's closed button says "Trusted" where its menu says "Trusted Parties"; its options carry
 # ORCID's own aria-labels (share.ariaLabelPublic etc.), trailing space and "Only Me" included.
 CLOSED_VISIBILITY_LABELS = {"public": "Everyone", "limited": "Trusted", "private": "Only me"}
+# How the bulk dialog's sentence names the default visibility (VisibilityStringLabel): "Trusted parties", lower p.
+DEFAULT_VISIBILITY_WORDS = {"public": "Everyone", "limited": "Trusted parties", "private": "Only me"}
 VISIBILITY_OPTION_ARIA_LABELS = {
     "public": "set item visibility to Everyone",
     "limited": "set item visibility to Trusted Parties ",
@@ -61,6 +64,7 @@ class WorkSummary:
     source_name: str
     visibility: str
     external_ids: tuple[ExternalId, ...]
+    added: str = ""  # the day the work came onto the record, YYYY-MM-DD, as ORCID's "Added" shows it
 
     @property
     def type_label(self) -> str:
@@ -94,6 +98,7 @@ def summary(work: StoredWork) -> WorkSummary:
         source_name=work.source_name,
         visibility=work.visibility,
         external_ids=tuple(ExternalId(i.type, i.value, i.url) for i in work.external_ids),
+        added=datetime.fromtimestamp(work.created_ms / 1000, tz=UTC).date().isoformat(),
     )
 
 

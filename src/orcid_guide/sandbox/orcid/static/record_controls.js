@@ -10,7 +10,16 @@
     if (input.matches("[data-select-all]")) {
       document.querySelectorAll("[data-select-work]").forEach(function (box) { box.checked = input.checked; });
     }
+    if (input.matches("[data-select-all], [data-select-work]")) countSelected();
   });
+  function countSelected() {
+    var count = document.querySelectorAll("[data-select-work]:checked").length;
+    document.querySelectorAll("[data-selected-works]").forEach(function (item) {
+      item.querySelector("[data-selected-count]").textContent = String(count);
+      item.disabled = count === 0;
+    });
+  }
+  countSelected();
   // Account settings panels: the expand button or the title opens and closes a panel; "#visibility" opens one.
   function toggle(id, open) {
     var body = document.getElementById(id);
@@ -21,6 +30,27 @@
       button.setAttribute("aria-label", open ? "Hide details" : "Show details");
     });
   }
+  // The bulk dialog's visibility menu only chooses: the button shows the level, "Save changes" applies it.
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest("[data-choose-visibility]");
+    if (!option) return;
+    var selector = option.closest(".visibility-selector");
+    var value = option.dataset.chooseVisibility;
+    var button = selector.querySelector("[data-menu]");
+    selector.querySelector("[data-visibility-choice]").value = value;
+    selector.querySelector("[data-visibility-label]").textContent = option.dataset.closedLabel;
+    button.className = button.className.replace(/visibility-(public|limited|private)/, "visibility-" + value);
+    button.setAttribute("aria-label", "Works visibility is currently set to " + option.dataset.closedLabel);
+    selector.querySelectorAll("[data-choose-visibility]").forEach(function (other) {
+      var on = other === option;
+      other.classList.toggle("selected", on);
+      other.setAttribute("aria-label", other.getAttribute("aria-label").replace(" (Currently selected)", "") +
+        (on ? " (Currently selected)" : ""));
+    });
+    selector.querySelector("[role=menu]").hidden = true;
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  });
   document.addEventListener("click", function (event) {
     var opener = event.target.closest("[data-panel]");
     if (opener) toggle(opener.dataset.panel, document.getElementById(opener.dataset.panel).hidden);
