@@ -21,6 +21,26 @@
       button.setAttribute("aria-label", open ? "Hide details" : "Show details");
     });
   }
+  // A visibility selector inside an edit dialog (Names) only changes the form, as ORCID's does there: the
+  // hidden field, the button's level and label, and which option is "(Currently selected)".
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest("[data-choose-visibility]");
+    if (!option) return;
+    var selector = option.closest(".visibility-selector");
+    var button = selector.querySelector(".visibility-button");
+    selector.querySelector("input[name=visibility]").value = option.value;
+    button.className = "visibility-button visibility-" + option.value;
+    button.querySelector(".visibility-text").textContent = option.dataset.closedLabel;
+    button.setAttribute("aria-label", button.dataset.itemTitle + " visibility is currently set to " + option.dataset.closedLabel);
+    selector.querySelectorAll("[data-choose-visibility]").forEach(function (other) {
+      var chosen = other === option;
+      other.classList.toggle("selected", chosen);
+      other.setAttribute("aria-label", other.dataset.aria + (chosen ? " (Currently selected)" : ""));
+    });
+    option.closest("[role=menu]").hidden = true;
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  });
   document.addEventListener("click", function (event) {
     var opener = event.target.closest("[data-panel]");
     if (opener) toggle(opener.dataset.panel, document.getElementById(opener.dataset.panel).hidden);
