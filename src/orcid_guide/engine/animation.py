@@ -1,27 +1,116 @@
-"""An animated PNG made from a tutorial's screenshots: the short demonstration shown on its pages."""
+"""An animated PNG made from a tutorial's screenshots: the short demonstration shown on its pages.
+
+On a page each frame carries its step's number and words in the page's language, drawn in a strip under the
+screenshot: the animation is read on a phone too, where its screens are small, and a caption outside the image
+cannot follow the frames. The strip's type is large enough to read at 390 px (see ``CAPTION_FONT_PX``).
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
+
+from orcid_guide.errors import UserError
 
 FRAME_MS = 2200
 LAST_FRAME_MS = 4000
 SCALE = 0.75  # a demonstration needs less detail than the step screenshots, and loads faster
 # Plays this many times and then stays on its last frame: motion that stops by itself (WCAG 2.2.2).
 LOOPS = 3
+# Type size of the caption in the frame's pixels. A 768 px frame shown 358 px wide (a 390 px phone less the page's
+# margins) scales it by 0.47: 28 px becomes 13 px, the size of the page's own small print.
+CAPTION_FONT_PX = 28
+CAPTION_PADDING = 16
+CAPTION_LINE_GAP = 6
+CAPTION_BACKGROUND = (33, 33, 33)
+CAPTION_TEXT = (255, 255, 255)
+CAPTION_NUMBER = (166, 206, 57)  # ORCID's green, for the step number
+# Fonts of the pinned renderer (fonts-dejavu-core); Pillow finds them among the system's fonts by file name.
+REGULAR_FONT = "DejaVuSans.ttf"
+BOLD_FONT = "DejaVuSans-Bold.ttf"
 
 
-def animate(frames: list[bytes]) -> bytes:
-    """An APNG of ``frames`` that plays ``LOOPS`` times; the same frames always give the same bytes."""
+@dataclass(frozen=True)
+class Caption:
+    """What a frame says under its screenshot: "Step 3" and the step's words, plain text."""
+
+    number: str
+    words: str
+
+
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.truetype(name, size)
+    except OSError as error:
+        raise UserError(
+            f"The font {name} for the animation's captions is not installed (Debian: fonts-dejavu-core)."
+        ) from error
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont, width: float, first_indent: float) -> list[str]:
+    """``text`` broken between words into lines no wider than ``width``; the first line starts at ``first_indent``."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        room = width - (first_indent if not lines else 0)
+        if line and font.getlength(candidate) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return lines
+
+
+def _caption_layout(caption: Caption, width: int) -> tuple[float, list[str], int]:
+    """The step number's width, the word lines, and the strip's height, for a frame ``width`` pixels wide."""
+    bold, regular = _font(BOLD_FONT, CAPTION_FONT_PX), _font(REGULAR_FONT, CAPTION_FONT_PX)
+    lead = bold.getlength(caption.number + " ")
+    lines = _lines(caption.words, regular, width - 2 * CAPTION_PADDING, lead)
+    line_height = CAPTION_FONT_PX + CAPTION_LINE_GAP
+    return lead, lines, 2 * CAPTION_PADDING + len(lines) * line_height
+
+
+def caption_height(caption: Caption, width: int) -> int:
+    return _caption_layout(caption, width)[2]
+
+
+def with_caption(image: Image.Image, caption: Caption, strip_height: int) -> Image.Image:
+    """``image`` over a dark strip ``strip_height`` high holding the caption, in large white type."""
+    lead, lines, _ = _caption_layout(caption, image.width)
+    framed = Image.new("RGB", (image.width, image.height + strip_height), CAPTION_BACKGROUND)
+    framed.paste(image, (0, 0))
+    draw = ImageDraw.Draw(framed)
+    bold, regular = _font(BOLD_FONT, CAPTION_FONT_PX), _font(REGULAR_FONT, CAPTION_FONT_PX)
+    top = image.height + CAPTION_PADDING
+    draw.text((CAPTION_PADDING, top), caption.number, font=bold, fill=CAPTION_NUMBER)
+    for index, line in enumerate(lines):
+        left = CAPTION_PADDING + (lead if index == 0 else 0)
+        draw.text((left, top + index * (CAPTION_FONT_PX + CAPTION_LINE_GAP)), line, font=regular, fill=CAPTION_TEXT)
+    return framed
+
+
+def animate(frames: list[bytes], captions: list[Caption] | None = None) -> bytes:
+    """An APNG of ``frames`` that plays ``LOOPS`` times; the same frames always give the same bytes.
+
+    With ``captions`` (one per frame) every frame gets its caption strip, all strips as high as the highest, so
+    that the frames keep one size.
+    """
     if not frames:
         raise ValueError("an animation needs at least one frame")
+    if captions is not None and len(captions) != len(frames):
+        raise ValueError(f"{len(frames)} frames but {len(captions)} captions")
     images = []
     for frame in frames:
         image = Image.open(io.BytesIO(frame)).convert("RGB")
         images.append(image.resize((round(image.width * SCALE), round(image.height * SCALE)), Image.Resampling.LANCZOS))
+    if captions is not None:
+        strip = max(caption_height(caption, image.width) for caption, image in zip(captions, images, strict=True))
+        images = [with_caption(image, caption, strip) for image, caption in zip(images, captions, strict=True)]
     durations = [FRAME_MS] * (len(images) - 1) + [LAST_FRAME_MS]
     out = io.BytesIO()
     images[0].save(out, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=LOOPS)
