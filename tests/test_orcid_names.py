@@ -63,6 +63,11 @@ def test_a_name_is_found_and_shown_only_while_it_is_public(sandbox: RunningSandb
         public_page = urllib.request.urlopen(f"{sandbox.orcid_url}/{EVA.orcid}", timeout=5).read().decode()
         assert '<h1 class="record-name">Name is private</h1>' in public_page
         assert "<title>ORCID</title>" in public_page
+        # Nor as the source of her own works (ORCID names a person as a source by their public name only).
+        assert "Eva de Vries" not in public_page, option
+        works = _get_json(f"{sandbox.orcid_url}/v3.0/{EVA.orcid}/works")
+        sources = [summary["source"] for group in works["group"] for summary in group["work-summary"]]  # type: ignore[index, attr-defined]
+        assert sources and all(source["source-name"] is None for source in sources), option
 
     # LUCRIS's Lookup ORCID, in the browser, lists only the namesake now.
     page.goto(f"{sandbox.lucris_url}/login")
@@ -77,6 +82,8 @@ def test_a_name_is_found_and_shown_only_while_it_is_public(sandbox: RunningSandb
     page.goto(f"{sandbox.orcid_url}/my-orcid")
     _set_names_visibility(page, "Everyone", "Everyone")
     assert _evas(sandbox) == [EVA.orcid, EVA_NAMESAKE.orcid]
+    public_page = urllib.request.urlopen(f"{sandbox.orcid_url}/{EVA.orcid}", timeout=5).read().decode()
+    assert "<strong>Source:</strong> Eva de Vries" in public_page
     page.goto(f"{sandbox.lucris_url}/preferences/research-profile?lookup=1")
     expect(rows).to_have_count(3)
     expect(rows.nth(1)).to_contain_text("Leiden University")
