@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -115,13 +114,3 @@ def animate(frames: list[bytes], captions: list[Caption] | None = None) -> bytes
     out = io.BytesIO()
     images[0].save(out, format="PNG", save_all=True, append_images=images[1:], duration=durations, loop=LOOPS)
     return out.getvalue()
-
-
-def write_animation(frames: list[Path], target: Path) -> bool:
-    """Write the animation of ``frames`` to ``target`` unless it already holds exactly that; True if written."""
-    data = animate([frame.read_bytes() for frame in frames])
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return True
