@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageChops
 
 from orcid_guide.engine.animation import SCALE, Caption, with_caption
-from orcid_guide.engine.expand import plain
 from orcid_guide.engine.loader import load_tutorial
+from orcid_guide.engine.page_animation import caption_words
 from orcid_guide.engine.steps import screenshot_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -293,7 +293,9 @@ def test_each_frame_of_the_animation_carries_its_step_number_and_words_in_the_pa
             assert frame.width == shot_width and frame.height > shot_height
             # The strip under the screenshot is exactly this step's caption in this language, drawn in type that
             # stays readable on a phone.
-            expected = Caption({"en": "Step", "nl": "Stap"}[language] + f" {number}", plain(step.text(language)))
+            expected = Caption(
+                {"en": "Step", "nl": "Stap"}[language] + f" {number}", caption_words(step.text(language))
+            )
             strip = frame.crop((0, shot_height, frame.width, frame.height))
             drawn = with_caption(Image.new("RGB", (frame.width, 0)), expected, strip.height)
             assert ImageChops.difference(strip, drawn).getbbox() is None, (language, number)

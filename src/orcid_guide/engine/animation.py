@@ -34,10 +34,16 @@ BOLD_FONT = "DejaVuSans-Bold.ttf"
 
 @dataclass(frozen=True)
 class Caption:
-    """What a frame says under its screenshot: "Step 3" and the step's words, plain text."""
+    """What a frame says under its screenshot: "Step 3" and the step's words, with its on-screen labels between
+    ``**`` (drawn in bold, as the page shows them) and no other markup."""
 
     number: str
     words: str
+
+
+# A word as drawn: its pieces, each with whether it is bold ("**Settings**," is a bold piece and a plain comma).
+Word = tuple[tuple[str, bool], ...]
+Fonts = tuple[ImageFont.FreeTypeFont, ImageFont.FreeTypeFont]  # regular, bold
 
 
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
@@ -49,47 +55,73 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
         ) from error
 
 
-def _lines(text: str, font: ImageFont.FreeTypeFont, width: float, first_indent: float) -> list[str]:
-    """``text`` broken between words into lines no wider than ``width``; the first line starts at ``first_indent``."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        room = width - (first_indent if not lines else 0)
-        if line and font.getlength(candidate) > room:
-            lines.append(line)
-            line = word
+def _fonts() -> Fonts:
+    return _font(REGULAR_FONT, CAPTION_FONT_PX), _font(BOLD_FONT, CAPTION_FONT_PX)
+
+
+def _words(text: str) -> list[Word]:
+    """The words between spaces; between the n-th and the next "**" the text is bold when n is odd."""
+    words: list[list[tuple[str, bool]]] = []
+    glued = False  # whether the next piece continues the last word (no space between them)
+    for index, part in enumerate(text.split("**")):
+        for number, piece in enumerate(part.split()):
+            if number == 0 and glued and not part[:1].isspace():
+                words[-1].append((piece, index % 2 == 1))
+            else:
+                words.append([(piece, index % 2 == 1)])
+        if part:
+            glued = bool(words) and not part[-1].isspace()
+    return [tuple(word) for word in words]
+
+
+def _word_width(word: Word, fonts: Fonts) -> float:
+    regular, bold = fonts
+    return sum((bold if strong else regular).getlength(piece) for piece, strong in word)
+
+
+def _width(line: list[Word], fonts: Fonts) -> float:
+    return sum(_word_width(word, fonts) for word in line) + fonts[0].getlength(" ") * (len(line) - 1)
+
+
+def _lines(caption: Caption, width: float) -> tuple[float, list[list[Word]]]:
+    """The step number's width and the words broken into lines no wider than ``width`` (the first line starts
+    after the number)."""
+    fonts = _fonts()
+    lead = fonts[1].getlength(caption.number + " ")
+    lines: list[list[Word]] = [[]]
+    for word in _words(caption.words):
+        room = width - (lead if len(lines) == 1 else 0)
+        if lines[-1] and _width([*lines[-1], word], fonts) > room:
+            lines.append([word])
         else:
-            line = candidate
-    lines.append(line)
-    return lines
-
-
-def _caption_layout(caption: Caption, width: int) -> tuple[float, list[str], int]:
-    """The step number's width, the word lines, and the strip's height, for a frame ``width`` pixels wide."""
-    bold, regular = _font(BOLD_FONT, CAPTION_FONT_PX), _font(REGULAR_FONT, CAPTION_FONT_PX)
-    lead = bold.getlength(caption.number + " ")
-    lines = _lines(caption.words, regular, width - 2 * CAPTION_PADDING, lead)
-    line_height = CAPTION_FONT_PX + CAPTION_LINE_GAP
-    return lead, lines, 2 * CAPTION_PADDING + len(lines) * line_height
+            lines[-1].append(word)
+    return lead, lines
 
 
 def caption_height(caption: Caption, width: int) -> int:
-    return _caption_layout(caption, width)[2]
+    _, lines = _lines(caption, width - 2 * CAPTION_PADDING)
+    return 2 * CAPTION_PADDING + len(lines) * (CAPTION_FONT_PX + CAPTION_LINE_GAP)
 
 
 def with_caption(image: Image.Image, caption: Caption, strip_height: int) -> Image.Image:
     """``image`` over a dark strip ``strip_height`` high holding the caption, in large white type."""
-    lead, lines, _ = _caption_layout(caption, image.width)
+    lead, lines = _lines(caption, image.width - 2 * CAPTION_PADDING)
     framed = Image.new("RGB", (image.width, image.height + strip_height), CAPTION_BACKGROUND)
     framed.paste(image, (0, 0))
     draw = ImageDraw.Draw(framed)
-    bold, regular = _font(BOLD_FONT, CAPTION_FONT_PX), _font(REGULAR_FONT, CAPTION_FONT_PX)
+    regular, bold = _fonts()
     top = image.height + CAPTION_PADDING
     draw.text((CAPTION_PADDING, top), caption.number, font=bold, fill=CAPTION_NUMBER)
+    space = regular.getlength(" ")
     for index, line in enumerate(lines):
         left = CAPTION_PADDING + (lead if index == 0 else 0)
-        draw.text((left, top + index * (CAPTION_FONT_PX + CAPTION_LINE_GAP)), line, font=regular, fill=CAPTION_TEXT)
+        y = top + index * (CAPTION_FONT_PX + CAPTION_LINE_GAP)
+        for word in line:
+            for piece, strong in word:
+                font = bold if strong else regular
+                draw.text((left, y), piece, font=font, fill=CAPTION_TEXT)
+                left += font.getlength(piece)
+            left += space
     return framed
 
 

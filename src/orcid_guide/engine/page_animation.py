@@ -6,13 +6,20 @@ Made from the baselines rather than kept as a file of its own, it always says wh
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from orcid_guide.engine.animation import Caption, animate
-from orcid_guide.engine.expand import plain
 from orcid_guide.engine.steps import LANGUAGES, Tutorial, screenshot_name
 
 _STEP = {"en": "Step {number}", "nl": "Stap {number}"}
+# Markup a caption drops: a link keeps its words, code its text; bold ("**") stays, to be drawn in bold.
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def caption_words(markdown: str) -> str:
+    """A step's words for its caption: its labels still between ``**``, links and code as plain words."""
+    return " ".join(_LINK.sub(r"\1", markdown).replace("`", "").replace("__", "").split())
 
 
 def animation_file(language: str) -> str:
@@ -20,9 +27,9 @@ def animation_file(language: str) -> str:
 
 
 def captions(tutorial: Tutorial, language: str) -> list[Caption]:
-    """One caption per screenshot: "Step N" and the step's words without their Markdown, in ``language``."""
+    """One caption per screenshot: "Step N" and the step's words with their bold labels, in ``language``."""
     return [
-        Caption(_STEP[language].format(number=number), plain(step.text(language)))
+        Caption(_STEP[language].format(number=number), caption_words(step.text(language)))
         for number, step in enumerate(tutorial.steps, start=1)
         if step.shot
     ]
