@@ -39,6 +39,12 @@ EXPECTED: dict[str, tuple[int, str, str] | None] = {
     ),
     "import_orcid_works_into_lucris": None,
     "lookup_orcid_in_lucris": None,
+    # Its starting point already edits the names on the record, which sign-in's dialog covers.
+    "make_name_public_on_orcid": (
+        0,
+        "prepare",
+        'the button "Manage your names" in the region "Names" never appeared (waited 5 s).',
+    ),
     "register_orcid_in_lucris": None,
     "set_visibility_on_orcid": None,
 }

@@ -87,3 +87,21 @@ def test_an_animation_has_every_frame_and_repeats_byte_for_byte() -> None:
     assert getattr(image, "n_frames", 1) == 3
     # It plays a few times and stops by itself (WCAG 2.2.2), rather than looping forever (0).
     assert image.info.get("loop") == LOOPS > 0
+
+
+def test_a_caption_keeps_its_labels_bold_drops_other_markup_and_wraps_inside_the_frame() -> None:
+    from PIL import Image, ImageChops
+
+    from orcid_guide.engine.animation import CAPTION_FONT_PX, Caption, caption_height, with_caption
+    from orcid_guide.engine.page_animation import caption_words
+
+    words = caption_words("Click **Save changes**; see [Register](register.md#x) and `code`.")
+    assert words == "Click **Save changes**; see Register and code."
+    bold, plain = Caption("Step 4", words), Caption("Step 4", words.replace("**", ""))
+    blank = Image.new("RGB", (768, 10), "white")
+    height = caption_height(bold, 768)
+    assert ImageChops.difference(with_caption(blank, bold, height), with_caption(blank, plain, height)).getbbox()
+    long = Caption("Step 1", " ".join(["word"] * 200))
+    assert caption_height(long, 768) > 10 * CAPTION_FONT_PX  # wrapped into many lines
+    drawn = with_caption(blank, long, caption_height(long, 768))
+    assert drawn.size == (768, 10 + caption_height(long, 768))

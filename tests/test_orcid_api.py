@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, RunningSandbox
-from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA
+from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA, EVA_NAMESAKE
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
 from orcid_guide.sandbox.orcid.testing import grant_token, make_app, sign_in
@@ -143,9 +143,12 @@ def _found(api: FlaskClient, query: str, endpoint: str = "expanded-search") -> l
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("family-name:Vries AND given-names:Eva", [EVA.orcid]),
-        ('family-name:"de Vries" AND given-names:Eva', [EVA.orcid]),
-        ('given-and-family-names:"Eva de Vries"', [EVA.orcid]),
+        # Two people are called Eva de Vries: Leiden's and her namesake in Groningen, by family then given names
+        # then iD.
+        ("family-name:Vries AND given-names:Eva", [EVA.orcid, EVA_NAMESAKE.orcid]),
+        ('family-name:"de Vries" AND given-names:Eva', [EVA.orcid, EVA_NAMESAKE.orcid]),
+        ('given-and-family-names:"Eva de Vries"', [EVA.orcid, EVA_NAMESAKE.orcid]),
+        ("affiliation-org-name:Groningen", [EVA_NAMESAKE.orcid]),
         ("family-name:visser", [DAAN.orcid]),
         ("family-name:Visser OR family-name:Carberry", [CARBERRY.orcid, DAAN.orcid]),
         ("(family-name:Visser OR family-name:Vries) AND given-names:Daan", [DAAN.orcid]),
@@ -214,7 +217,7 @@ def test_search_never_finds_people_whose_names_are_not_public(app: Flask, api: F
         # A read-limited token for someone else changes nothing.
         token = _token(app, DAAN)
         found = api.get("/v3.0/expanded-search/?q=family-name:Vries", headers=_bearer(token)).get_json()
-        assert found["num-found"] == 0
+        assert [row["orcid-id"] for row in found["expanded-result"]] == [EVA_NAMESAKE.orcid]
     assert _found(api, "family-name:Visser") == [DAAN.orcid]
 
 
@@ -224,7 +227,11 @@ def test_search_shows_and_finds_only_public_emails(app: Flask, api: FlaskClient)
     _sql(app, "UPDATE emails SET visibility = 'limited' WHERE orcid = ?", EVA.orcid)
     assert _found(api, f"email:{DAAN.email}") == [DAAN.orcid]
     rows = api.get("/v3.0/expanded-search/?q=family-name:Visser OR family-name:Vries").get_json()["expanded-result"]
-    assert {row["orcid-id"]: row["email"] for row in rows} == {DAAN.orcid: [DAAN.email], EVA.orcid: []}
+    assert {row["orcid-id"]: row["email"] for row in rows} == {
+        DAAN.orcid: [DAAN.email],
+        EVA.orcid: [],
+        EVA_NAMESAKE.orcid: [],
+    }
     assert _found(api, f"email:{EVA.email}") == []
 
 

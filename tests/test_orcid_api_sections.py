@@ -17,7 +17,7 @@ from requests.adapters import HTTPAdapter
 from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET, RunningSandbox, running_sandbox
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.demo_clients import PUBLIC_DEMO_ID, builtin_clients
-from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA
+from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA, EVA_NAMESAKE
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
 from orcid_guide.sandbox.orcid.testing import grant_token, make_app
@@ -141,8 +141,13 @@ def test_a_hidden_employment_answers_like_a_missing_one(app: Flask) -> None:
 
 def test_search_for_everything_finds_every_public_record(app: Flask) -> None:
     found = _get(app, "/search/?q=*:*")
-    assert found["num-found"] == 3
-    assert {row["orcid-identifier"]["path"] for row in found["result"]} == {CARBERRY.orcid, EVA.orcid, DAAN.orcid}
+    assert found["num-found"] == 4
+    assert {row["orcid-identifier"]["path"] for row in found["result"]} == {
+        CARBERRY.orcid,
+        EVA.orcid,
+        DAAN.orcid,
+        EVA_NAMESAKE.orcid,
+    }
     expanded = _get(app, "/expanded-search/?q=*:*")
     eva = next(row for row in expanded["expanded-result"] if row["orcid-id"] == EVA.orcid)
     assert eva["institution-name"] == ["Leiden University"]
@@ -195,7 +200,7 @@ def test_python_orcid_reads_every_section_it_offers(python_orcid_public: tuple[A
     job = client.read_record_public(EVA.orcid, "employment", token, put_code=put_code)
     assert job["organization"]["name"] == "Leiden University"
     everyone = client.search("*:*", access_token=token)
-    assert everyone["num-found"] == 3
+    assert everyone["num-found"] == 4
 
 
 class ToEmulator(HTTPAdapter):

@@ -104,8 +104,8 @@ def test_the_owner_sees_every_work_with_source_date_type_and_visibility(client: 
     assert "2023-04-12 | Journal article" in page
     assert "2019 | Conference paper" in page
     assert page.count("<strong>Source:</strong> Eva de Vries") == len(DEMO_WORKS[EVA.orcid])
-    # Each work's visibility button shows its current level.
-    assert page.count("visibility is currently set to Everyone") == len(EVA_PUBLIC)
+    # Each work's visibility button shows its current level; so does the eye icon beside her (public) name.
+    assert page.count("visibility is currently set to Everyone") == len(EVA_PUBLIC) + 1
     assert page.count("visibility is currently set to Trusted") == 1
     assert page.count("visibility is currently set to Only me") == 1
     # Newest first.

@@ -8,6 +8,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from PIL import Image, ImageChops
+
+from orcid_guide.engine.animation import SCALE, Caption, with_caption
+from orcid_guide.engine.loader import load_tutorial
+from orcid_guide.engine.page_animation import caption_words
+from orcid_guide.engine.steps import screenshot_name
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "nl")
@@ -71,6 +77,8 @@ class RenderedPage:
     switcher: dict[str, str] = field(default_factory=dict)
     code_blocks: list[str] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)
+    # The animations' "open full size" links: (href, words).
+    links: list[tuple[str, str]] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
     text: str = ""
 
@@ -85,6 +93,7 @@ class _PageParser(HTMLParser):
         self.code_depth = 0
         self.code_parts: list[str] = []
         self.text_parts: list[str] = []
+        self.link: tuple[str, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
@@ -104,6 +113,8 @@ class _PageParser(HTMLParser):
         elif tag == "pre":
             self.code_depth += 1
             self.code_parts = []
+        elif tag == "a" and "animation-open" in classes:
+            self.link = (attributes.get("href", ""), [])
         elif tag == "img":
             self.page.images.append((attributes.get("src", ""), attributes.get("alt", "")))
         # A canonical or alternate link names an address; the browser loads nothing from it.
@@ -114,6 +125,9 @@ class _PageParser(HTMLParser):
                 self.page.resources.append(resource)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.link is not None:
+            self.page.links.append((self.link[0], " ".join("".join(self.link[1]).split())))
+            self.link = None
         if tag == "nav" and self.nav_stack:
             self.nav_stack.pop()
         elif tag == "a" and self.in_nav_title:
@@ -125,6 +139,8 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.text_parts.append(data)
+        if self.link is not None:
+            self.link[1].append(data)
         if self.in_nav_title:
             self.title_parts.append(data)
         if self.code_depth:
@@ -191,7 +207,7 @@ TUTORIALS_SHOWN = {
     "connect-lucris-to-orcid": ["connect_lucris_to_orcid"],
     "add-older-publications": ["export_publications_from_lucris"],
     "import-orcid-works-into-lucris": ["import_orcid_works_into_lucris"],
-    "visibility": ["set_visibility_on_orcid"],
+    "visibility": ["make_name_public_on_orcid", "set_visibility_on_orcid"],
 }
 ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
 
@@ -205,7 +221,9 @@ def step_images(site: Path, language: str, page: str, tutorial: str) -> list[tup
     return [
         (src, alt)
         for src, alt in shown.images
-        if urlsplit(urljoin(shown.url, src)).path.startswith(folder) and not src.endswith(f"/{ANIMATION}")
+        if urlsplit(urljoin(shown.url, src)).path.startswith(folder)
+        and not src.endswith(f"/{ANIMATION}")
+        and "/animation-" not in src
     ]
 
 
@@ -231,16 +249,85 @@ def test_every_tutorial_step_is_shown_with_its_screenshot_in_the_page_language(
 
 
 ANIMATIONS_SHOWN = {"connect-lucris-to-orcid": "connect_lucris_to_orcid"}
+OPEN_FULL_SIZE = {"en": "Open the animation full size", "nl": "Open de animatie op ware grootte"}
+
+
+def _frames(path: Path) -> list[Image.Image]:
+    with Image.open(path) as movie:
+        assert movie.format == "PNG" and getattr(movie, "is_animated", False)
+        frames = []
+        for index in range(movie.n_frames):
+            movie.seek(index)
+            frames.append(movie.convert("RGB"))
+        return frames
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("page", "tutorial"), ANIMATIONS_SHOWN.items())
-def test_the_animation_is_shown_with_alt_text_in_the_page_language(
+def test_the_animation_is_shown_with_alt_text_and_a_full_size_link_in_the_page_language(
     site: Path, language: str, page: str, tutorial: str
 ) -> None:
     shown = rendered(site, language, page)
-    animations = [(src, alt) for src, alt in shown.images if src.endswith(f"/{tutorial}/animation.png")]
+    animations = [(src, alt) for src, alt in shown.images if src.endswith(f"/{tutorial}/animation-{language}.png")]
     assert len(animations) == 1
     src, alt = animations[0]
     assert (site / urlsplit(urljoin(shown.url, src)).path.lstrip("/")).is_file()
     assert alt.startswith({"en": "Animation: ", "nl": "Animatie: "}[language])
+    # The link that opens it by itself, where a phone can zoom in, is worded in the page's language.
+    assert (src, OPEN_FULL_SIZE[language]) in shown.links
+
+
+@pytest.mark.parametrize(("page", "tutorial"), ANIMATIONS_SHOWN.items())
+def test_each_frame_of_the_animation_carries_its_step_number_and_words_in_the_page_language(
+    site: Path, page: str, tutorial: str
+) -> None:
+    steps = load_tutorial(ROOT / "tutorials", tutorial)
+    numbered = [(number, step) for number, step in enumerate(steps.steps, start=1) if step.shot]
+    folder = site / "assets" / "screenshots" / tutorial
+    movies = {language: _frames(folder / f"animation-{language}.png") for language in LANGUAGES}
+    for language, frames in movies.items():
+        assert len(frames) == len(numbered)
+        for frame, (number, step) in zip(frames, numbered, strict=True):
+            with Image.open(folder / screenshot_name(number, step)) as screen:
+                shot_width, shot_height = round(screen.width * SCALE), round(screen.height * SCALE)
+            assert frame.width == shot_width and frame.height > shot_height
+            # The strip under the screenshot is exactly this step's caption in this language, drawn in type that
+            # stays readable on a phone.
+            expected = Caption(
+                {"en": "Step", "nl": "Stap"}[language] + f" {number}", caption_words(step.text(language))
+            )
+            strip = frame.crop((0, shot_height, frame.width, frame.height))
+            drawn = with_caption(Image.new("RGB", (frame.width, 0)), expected, strip.height)
+            assert ImageChops.difference(strip, drawn).getbbox() is None, (language, number)
+    # Same screens, other words: the two languages' frames differ, and only in their captions.
+    for english, dutch, (number, step) in zip(movies["en"], movies["nl"], numbered, strict=True):
+        changed = ImageChops.difference(english, dutch).getbbox()
+        with Image.open(folder / screenshot_name(number, step)) as screen:
+            shot_height = round(screen.height * SCALE)
+        assert changed is not None and changed[1] >= shot_height, number
+
+
+# What a reader must learn to be found by Lookup ORCID, in ORCID's labels, and how to tell namesakes apart.
+NAME_PUBLIC = {
+    "en": ("Make your name public", "Who can see your names", "Save changes", "two records are called Eva de Vries"),
+    "nl": ("Uw naam openbaar maken", "Who can see your names", "Save changes", "hier heten twee records Eva de Vries"),
+}
+
+
+def _html(site: Path, language: str, page: str) -> str:
+    return (site / page_url(language, page).lstrip("/") / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_making_your_name_public_is_a_tutorial_with_orcids_labels_and_lookup_is_pointed_to_it(
+    site: Path, language: str
+) -> None:
+    heading, who, save, namesakes = NAME_PUBLIC[language]
+    visibility = _html(site, language, "visibility")
+    assert f'id="make-your-name-public">{heading}' in visibility
+    # Bold labels come out as <strong>, before the works' tutorial on the same page.
+    assert f"<strong>{who}</strong>" in visibility and f"<strong>{save}</strong>" in visibility
+    assert visibility.index(f"<strong>{who}</strong>") < visibility.index("set_visibility_on_orcid/01-works.png")
+    register = _html(site, language, "register-orcid-in-lucris")
+    assert 'href="../visibility/#make-your-name-public"' in register
+    assert namesakes in register and "<strong>Institution</strong>" in register

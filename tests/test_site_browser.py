@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from conftest import PUBLISHED_AT, SUB_PATH, SiteHandler
+from orcid_guide.engine.animation import CAPTION_FONT_PX
 from orcid_guide.engine.browser import Viewport, new_context
 from test_site import LANGUAGES, PAGES, page_url
 
@@ -147,6 +148,39 @@ def test_on_a_phone_a_tap_on_the_cropped_screenshot_opens_the_whole_screen(brows
         opened.wait_for()
         assert "/phone/" not in (opened.get_attribute("src") or "")
         assert opened.evaluate("(image) => image.naturalWidth") == 1024
+    finally:
+        context.close()
+
+
+ANIMATION_SUMMARY = {
+    "en": "Show the animation of the 6 steps above",
+    "nl": "Toon de animatie van de 6 stappen hierboven",
+}
+OPEN_FULL_SIZE = {"en": "Open the animation full size", "nl": "Open de animatie op ware grootte"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_animation_fits_its_captions_can_be_read_and_it_opens_full_size(
+    browser: Browser, site_url: str, language: str
+) -> None:
+    context = new_context(browser, Viewport(*PHONE))
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_url(language, "connect-lucris-to-orcid"))
+        page.get_by_text(ANIMATION_SUMMARY[language]).click()
+        movie = page.locator("img.animation")
+        movie.wait_for()
+        movie.scroll_into_view_if_needed()
+        page.wait_for_function("(image) => image.complete && image.naturalWidth > 0", arg=movie.element_handle())
+        shown, natural = movie.evaluate("(image) => [image.getBoundingClientRect().width, image.naturalWidth]")
+        assert shown <= PHONE[0]
+        # The caption's type, as large as the phone draws it: no smaller than the page's own small print.
+        assert CAPTION_FONT_PX * shown / natural >= 12
+        assert movie.get_attribute("src", timeout=0).endswith(f"animation-{language}.png")  # type: ignore[union-attr]
+        page.get_by_role("link", name=OPEN_FULL_SIZE[language]).click()
+        page.wait_for_url(f"**/animation-{language}.png")
+        assert page.locator("img").evaluate("(image) => image.naturalWidth") == natural
     finally:
         context.close()
 

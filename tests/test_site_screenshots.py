@@ -96,7 +96,7 @@ def test_the_animation_waits_behind_a_closed_details_and_stops_after_a_few_loops
     details = re.search(r'<details class="animation">\s*<summary>([^<]+)</summary>(.*?)</details>', html, re.DOTALL)
     assert details is not None, "the animation is not inside a closed <details>"
     assert {"en": "Show the animation", "nl": "Toon de animatie"}[language] in details.group(1)
-    image = re.search(r'<img [^>]*src="([^"]+animation\.png)"', details.group(2))
+    image = re.search(rf'<img [^>]*src="([^"]+animation-{language}\.png)"', details.group(2))
     assert image is not None
     with Image.open(on_disk(site, language, "connect-lucris-to-orcid", image.group(1))) as animation:
         assert animation.n_frames > 1

@@ -37,8 +37,6 @@ def _summarise(report: ShootReport, project: Project) -> None:
             click.echo(f"  step {number} ({step}) skipped: {reason}")
     new, changed = report.count("new"), report.count("changed")
     click.echo(f"Screenshots: {new} new, {changed} changed, {report.count('same')} unchanged.")
-    for name in report.animations:
-        click.echo(f"Animation of {name} rewritten from its screenshots.")
     for path in report.removed:
         click.echo(f"Removed the baseline of a step that no longer exists: {path.relative_to(project.root)}")
     for path in report.stale:

@@ -6,7 +6,6 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orcid_guide.engine.animation import write_animation
 from orcid_guide.engine.baselines import accept, read_manifest
 from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.fingerprint import tutorial_fingerprint
@@ -16,7 +15,7 @@ from orcid_guide.engine.review import write_review
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
 from orcid_guide.engine.shards import select_shard
-from orcid_guide.engine.shots import ANIMATION, ShotPolicy, ShotResult, stale_baselines
+from orcid_guide.engine.shots import ShotPolicy, ShotResult, stale_baselines
 from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.errors import UserError
 from orcid_guide.parallel_runs import run_tutorials
@@ -34,7 +33,6 @@ class ShootReport:
     review: Path | None = None
     removed: list[Path] = field(default_factory=list)  # stale baselines deleted by --update
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
-    animations: list[str] = field(default_factory=list)  # tutorials whose animation was rewritten
     unchanged: list[str] = field(default_factory=list)  # tutorials skipped: nothing changed since their last good run
     # One sentence when this machine draws otherwise than the renderer that drew the baselines ('' when alike).
     renderer_note: str = ""
@@ -157,17 +155,14 @@ def renderer_note(project: Project, names: list[str], renderer: Renderer) -> str
 
 
 def _settle(tutorial: Tutorial, result: TutorialResult, options: RunOptions, report: ShootReport) -> bool:
-    """After a run on the mock target that passed: accept its shots, animation, stale baselines.
+    """After a run on the mock target that passed: accept its shots and stale baselines. (A page's animation is
+    made when the site is built, from these baselines: engine/page_animation.py.)
 
     Returns True when the run was good: every screenshot matches its baseline or was accepted, and no stale
     baseline is left.
     """
     policy = options.shots
     result.shots = accept(policy, tutorial.name, result.shots, result.captures)
-    if tutorial.animation:
-        frames = [shot.baseline for shot in result.shots]
-        if write_animation(frames, policy.baselines / tutorial.name / ANIMATION):
-            report.animations.append(tutorial.name)
     current = {screenshot_name(n, step) for n, step in enumerate(tutorial.steps, 1) if step.shot}
     stale = stale_baselines(policy.baselines, tutorial.name, current)
     for path in stale:

@@ -16,13 +16,12 @@ from orcid_guide.engine.steps import Env
 from orcid_guide.errors import UserError
 from orcid_guide.sandbox.launcher import running_sandbox
 from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
-from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS as ORCID_ACCOUNTS
+from orcid_guide.sandbox.orcid.demo_data import EVA as _EVA_ORCID
 
 TARGETS = ("mock", "sandbox")
 
 # The researcher the LUCRIS tutorials follow, with her accounts in both fixture databases,
 # and the LUCRIS editor who validates her publications.
-_EVA_ORCID = next(account for account in ORCID_ACCOUNTS if account.name == "Eva de Vries")
 _EVA_LUCRIS = next(account for account in LUCRIS_ACCOUNTS if account.name == "Eva de Vries")
 _EDITOR = next(account for account in LUCRIS_ACCOUNTS if account.username == "mjansen")
 DEMO_VALUES = {

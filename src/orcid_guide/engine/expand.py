@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ ANIMATION_ALT = {
 ANIMATION_SUMMARY = {
     "en": "Show the animation of the {count} steps above",
     "nl": "Toon de animatie van de {count} stappen hierboven",
+}
+ANIMATION_OPEN = {
+    "en": "Open the animation full size",
+    "nl": "Open de animatie op ware grootte",
 }
 # The class of the animation's details block and image (mkdocs-glightbox leaves images of this class alone).
 ANIMATION_CLASS = "animation"
@@ -128,14 +133,26 @@ def tutorial_markdown(
 
 
 def animation_markdown(
-    tutorial: Tutorial, language: str, image_folder: str, size: tuple[int, int] | None = None
+    tutorial: Tutorial,
+    language: str,
+    image_folder: str,
+    size: tuple[int, int] | None = None,
+    file_name: str = ANIMATION,
 ) -> str:
-    """The animation behind a closed ``details``: nothing moves until the reader opens it, closing it stops it."""
+    """The animation behind a closed ``details``: nothing moves until the reader opens it, closing it stops it.
+
+    Under it a link opens the image by itself, where a phone can zoom into it (the lightbox would only fit it to
+    the screen again).
+    """
     count = sum(step.shot for step in tutorial.steps)
-    alt = ANIMATION_ALT[language].format(count=count)
+    alt = html.escape(ANIMATION_ALT[language].format(count=count))
     summary = ANIMATION_SUMMARY[language].format(count=count)
-    attributes = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+    attributes = f' width="{size[0]}" height="{size[1]}"' if size else ""
+    source = html.escape(f"{image_folder}/{file_name}")
+    # Inline HTML: the file is made by the build (engine/page_animation.py), so it is not among the pages' files
+    # that MkDocs checks Markdown links against.
     return (
         f'??? {ANIMATION_CLASS} "{summary}"\n\n'
-        f'    ![{alt}]({image_folder}/{ANIMATION}){{ {attributes}loading="lazy" .{ANIMATION_CLASS} }}\n'
+        f'    <img src="{source}" alt="{alt}"{attributes} loading="lazy" class="{ANIMATION_CLASS}">\n\n'
+        f'    <a class="{ANIMATION_CLASS}-open" href="{source}">{ANIMATION_OPEN[language]}</a>\n'
     )

@@ -5,12 +5,14 @@ region around that element for narrow screens (engine/phone_crop.py), written be
 
 The tutorials (and Playwright with them) and Pillow are imported only when an expansion is not already kept from
 an earlier build (``expansion_cache``): importing them, and measuring and cropping screenshots, is most of what
-the hook costs. The phone crops are kept beside the expansions and copied into the site from there.
+the hook costs. The phone crops are kept beside the expansions and copied into the site from there, and so are
+the animations, made here from the step screenshots with each frame's caption in the page's language.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -44,11 +46,15 @@ _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _keys: dict[str, str] = {}
 # Per build: the kept phone crops of each tutorial whose steps were shown, to copy into the site at the end.
 _crop_folders: dict[str, Path] = {}
+# Per build: the kept captioned animations (one per language) of each tutorial whose animation was shown.
+_animation_folders: dict[str, Path] = {}
+ANIMATION_FOLDER = "animations"
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     _keys.clear()
     _crop_folders.clear()
+    _animation_folders.clear()
 
 
 def _language(page: Page) -> str:
@@ -68,6 +74,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     images = Path(os.path.relpath(project.screenshots, page_folder)).as_posix()
     language = _language(page)
     cache = project.work / "hook-cache"
+    # The animation is inline HTML, which MkDocs does not rewrite: its address is relative to the built page.
+    site_images = Path(os.path.relpath(project.screenshots, config.docs_dir)).as_posix()
+    built_images = posixpath.relpath(site_images, page.url.rstrip("/") or ".")
 
     def steps(name: str, crops: Path, level: int) -> str:
         from orcid_guide.engine.expand import tutorial_markdown
@@ -78,13 +87,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         kept_files(crops, phone)
         return tutorial_markdown(shown, language, f"{images}/{name}", sizes, heading_level=level)
 
-    def animation(name: str) -> str:
+    def animation(name: str, kept: Path) -> str:
         from orcid_guide.engine.expand import animation_markdown
+        from orcid_guide.engine.page_animation import animation_file, page_animations
         from orcid_guide.engine.shot_sizes import image_size
-        from orcid_guide.engine.shots import ANIMATION
 
-        size = image_size(project.screenshots / name / ANIMATION)
-        return animation_markdown(tutorial(name), language, f"{images}/{name}", size)
+        shown = tutorial(name)
+        if not kept.is_dir():
+            kept_files(kept, page_animations(shown, project.screenshots / name))
+        file_name = animation_file(language)
+        size = image_size(kept / file_name)
+        return animation_markdown(shown, language, f"{built_images}/{name}", size, file_name)
 
     def tutorial(name: str) -> Tutorial:
         from orcid_guide.engine.loader import load_tutorial
@@ -101,7 +114,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             _keys[name] = hash_texts([source_key(project.tutorials, name), screenshots_key(project.screenshots / name)])
         kept = cache / f"{name}-{kind}-{language}.md"
         if kind == "animation":
-            return cached(kept, hash_texts([_keys[name], kind, language, images]), lambda: animation(name))
+            movies = cache / ANIMATION_FOLDER / name / _keys[name]
+            if not movies.is_dir():
+                kept.unlink(missing_ok=True)  # an expansion is only good with its animations
+            _animation_folders[name] = movies
+            key = hash_texts([_keys[name], kind, language, built_images])
+            return cached(kept, key, lambda: animation(name, movies))
         crops = cache / PHONE_FOLDER / name / _keys[name]
         if not crops.is_dir():
             kept.unlink(missing_ok=True)  # an expansion is only good with its crops
@@ -170,6 +188,10 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     project = load_project(Path(config.config_file_path).parent)
     screenshots = Path(config.site_dir, os.path.relpath(project.screenshots, config.docs_dir))
+    for tutorial, kept in _animation_folders.items():
+        for movie in kept.iterdir():
+            (screenshots / tutorial).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(movie, screenshots / tutorial / movie.name)
     for tutorial, kept in _crop_folders.items():
         for crop in kept.iterdir():
             target = screenshots / tutorial / PHONE_FOLDER / crop.name

@@ -106,7 +106,8 @@ class Tutorial:
     sections: tuple[Section, ...] = ()
     # Runs before step 1 without words or screenshot: the situation the reader is assumed to be in.
     prepare: Action | None = None
-    # Also make an animated demonstration from the step screenshots (for a page's <!-- animation: NAME -->).
+    # Meant to be shown as an animation too (a page's <!-- animation: NAME -->, made by the build from the step
+    # screenshots with each frame's caption in the page's language: engine/page_animation.py).
     animation: bool = False
 
     def __post_init__(self) -> None:

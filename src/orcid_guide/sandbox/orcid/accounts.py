@@ -172,3 +172,51 @@ def set_default_visibility(db: sqlite3.Connection, orcid: str, visibility: str, 
         db.execute(
             "UPDATE users SET default_visibility = ?, modified_ms = ? WHERE orcid = ?", (visibility, now_ms, orcid)
         )
+
+
+@dataclass(frozen=True)
+class Names:
+    """What ORCID's Names dialog saves: given, family and published names and who can see them."""
+
+    given_names: str
+    family_names: str
+    credit_name: str
+    visibility: str
+
+
+NAME_MAX_LENGTH = 100  # modal-name.component.ts: Validators.maxLength(100) on each name
+
+
+def names_error(names: Names) -> str:
+    """ORCID's message for the first thing wrong with ``names``, or "" when they can be saved."""
+    if not names.given_names.strip():
+        return "Please enter your given names"
+    if any(len(value) > NAME_MAX_LENGTH for value in (names.given_names, names.family_names, names.credit_name)):
+        return "Must be less than 100 characters"
+    if names.visibility not in VISIBILITIES:
+        return "Please choose who can see your names"
+    return ""
+
+
+def names_visibility(db: sqlite3.Connection, orcid: str) -> str:
+    row = db.execute("SELECT names_visibility FROM users WHERE orcid = ?", (orcid,)).fetchone()
+    return str(row["names_visibility"])
+
+
+def save_names(db: sqlite3.Connection, orcid: str, names: Names, *, now_ms: int) -> None:
+    error = names_error(names)
+    if error:
+        raise ValueError(error)
+    with transaction(db):
+        db.execute(
+            "UPDATE users SET given_names = ?, family_names = ?, credit_name = ?, names_visibility = ?,"
+            " modified_ms = ? WHERE orcid = ?",
+            (
+                names.given_names.strip(),
+                names.family_names.strip(),
+                names.credit_name.strip(),
+                names.visibility,
+                now_ms,
+                orcid,
+            ),
+        )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orcid_guide.sandbox.orcid import work_json
+from orcid_guide.sandbox.orcid.source_names import source_name_sql
 from orcid_guide.sandbox.orcid.stored_works import ReadAccess
 
 JSON = dict[str, Any]
@@ -37,7 +38,8 @@ class StoredEmployment:
 def readable_employments(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredEmployment]:
     """The record's employments this caller may read, the current or latest first (ORCID's order)."""
     rows = db.execute(
-        "SELECT put_code, orcid, source_client_id, source_orcid, source_name, organization, department, role_title,"
+        f"SELECT put_code, orcid, source_client_id, source_orcid, {source_name_sql('employments')} AS source_name,"
+        " organization, department, role_title,"
         " city, country, start_year, start_month, end_year, end_month, visibility, display_index, created_ms,"
         " modified_ms FROM employments WHERE orcid = ?"
         " ORDER BY end_year IS NOT NULL, end_year DESC, start_year DESC, put_code",

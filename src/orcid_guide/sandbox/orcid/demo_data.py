@@ -2,7 +2,8 @@
 
 Josiah Carberry is ORCID's own test researcher (his iD is the one in ORCID's documentation); he starts with an
 empty Works list so the tutorials can fill it. The two Leiden researchers have public works for the LUCRIS
-lookup and import flows to find, plus one limited and one private work that those flows must not see.
+lookup and import flows to find, plus one limited and one private work that those flows must not see. A second
+Eva de Vries, in Groningen, is the namesake Lookup ORCID lists beside the Leiden one.
 """
 
 from __future__ import annotations
@@ -30,18 +31,31 @@ CARBERRY = DemoAccount("Josiah Carberry", "j.carberry@orcid.example", "0000-0002
 # iDs from ORCID's first issued block (0000-0001-5000-0007 …), so they cannot collide with new registrations.
 EVA = DemoAccount("Eva de Vries", "e.de.vries@leiden.example", format_id(18_204_517), "Leiden-peat-2024")
 DAAN = DemoAccount("Daan Visser", "d.visser@leiden.example", format_id(27_716_042), "Leiden-law-2024")
+# Another researcher of the same name, with a public name and no tie to Leiden: LUCRIS's Lookup ORCID lists both
+# Evas, so the guide's warning about namesakes is practised (her institution and works tell them apart).
+EVA_NAMESAKE = DemoAccount(
+    "Eva de Vries", "eva.devries@groningen.example", format_id(31_906_223), "Groningen-birds-2024"
+)
 
-DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (CARBERRY, EVA, DAAN)
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (CARBERRY, EVA, DAAN, EVA_NAMESAKE)
 
 # A public employment lets LUCRIS's Lookup ORCID show an institution (expanded-search's institution-name).
 _EMPLOYMENTS = {
     EVA.orcid: Employment("Leiden University", "Institute of Environmental Sciences", "Assistant Professor", 2019, 9),
+    EVA_NAMESAKE.orcid: Employment(
+        "University of Groningen",
+        "Groningen Institute for Evolutionary Life Sciences",
+        "Postdoctoral Researcher",
+        2021,
+        2,
+    ),
 }
 
 _NAMES = {
     CARBERRY.orcid: ("Josiah", "Carberry"),
     EVA.orcid: ("Eva", "de Vries"),
     DAAN.orcid: ("Daan", "Visser"),
+    EVA_NAMESAKE.orcid: ("Eva", "de Vries"),
 }
 
 
@@ -94,6 +108,18 @@ DEMO_WORKS: dict[str, tuple[NewWork, ...]] = {
             "other",
             "private",
             year=2022,
+        ),
+    ),
+    EVA_NAMESAKE.orcid: (
+        NewWork(
+            "Foraging of Eurasian oystercatchers on Wadden Sea mudflats",
+            "journal-article",
+            "public",
+            journal_title="Journal of Avian Biology",
+            year=2022,
+            month=11,
+            external_ids=_doi("10.5555/groningen.oystercatchers.2022"),
+            contributors=("Eva de Vries",),
         ),
     ),
     DAAN.orcid: (

@@ -7,6 +7,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
+from orcid_guide.sandbox.orcid.source_names import source_name_sql
+
+# Every column of a work, and its source name as it may be shown now (source_names.py).
+WORK_COLUMNS = f"works.*, {source_name_sql('works')} AS shown_source_name"
+
 
 @dataclass(frozen=True)
 class StoredExternalId:
@@ -103,7 +108,7 @@ def _work(row: sqlite3.Row, ids: list[sqlite3.Row] | tuple[()], people: list[sql
         orcid=row["orcid"],
         source_client_id=row["source_client_id"],
         source_orcid=row["source_orcid"],
-        source_name=row["source_name"],
+        source_name=row["shown_source_name"],
         title=row["title"],
         subtitle=row["subtitle"],
         type=row["type"],
@@ -159,7 +164,7 @@ NEWEST_FIRST = (
 
 def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:
     """The record's works this caller may read, newest publication first (the order groups are listed in)."""
-    rows = db.execute(f"SELECT * FROM works WHERE orcid = ? ORDER BY {NEWEST_FIRST}", (orcid,)).fetchall()
+    rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE orcid = ? ORDER BY {NEWEST_FIRST}", (orcid,)).fetchall()
     works = _works(db, rows, "works.orcid = ?", (orcid,))
     return [work for work in works if access.allows(work)]
 
@@ -167,7 +172,7 @@ def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> li
 def find_work(db: sqlite3.Connection, orcid: str, put_code: int) -> StoredWork | None:
     """The work with this put-code on this record, whoever may read it (callers check access)."""
     where, args = "works.orcid = ? AND works.put_code = ?", (orcid, put_code)
-    rows = db.execute(f"SELECT * FROM works WHERE {where}", args).fetchall()
+    rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
     return _works(db, rows, where, args)[0] if rows else None
 
 
@@ -202,5 +207,5 @@ def works_by_put_code(db: sqlite3.Connection, orcid: str, put_codes: Collection[
         return {}
     where = f"works.orcid = ? AND works.put_code IN ({', '.join('?' * len(put_codes))})"
     args = (orcid, *put_codes)
-    rows = db.execute(f"SELECT * FROM works WHERE {where}", args).fetchall()
+    rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
     return {work.put_code: work for work in _works(db, rows, where, args)}

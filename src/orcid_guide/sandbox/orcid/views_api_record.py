@@ -15,6 +15,7 @@ from orcid_guide.sandbox.orcid import work_json
 from orcid_guide.sandbox.orcid.affiliations import affiliation_section, employment, readable_employments
 from orcid_guide.sandbox.orcid.api_support import NOT_FOUND, ApiError, Caller, api_json, caller, record_id
 from orcid_guide.sandbox.orcid.request_context import db, settings
+from orcid_guide.sandbox.orcid.source_names import public_name
 from orcid_guide.sandbox.orcid.views_api import answers_as_api, works_json
 
 blueprint = Blueprint("api_record", __name__, url_prefix="/v3.0")
@@ -57,13 +58,12 @@ def _list_section(orcid: str, name: str, key: str, items: list[JSON]) -> JSON:
 
 
 def _emails(orcid: str, who: Caller) -> JSON:
-    user = db().execute("SELECT credit_name FROM users WHERE orcid = ?", (orcid,)).fetchone()
     rows = db().execute("SELECT * FROM emails WHERE orcid = ? ORDER BY is_primary DESC, address", (orcid,)).fetchall()
     items = [
         {
             "created-date": {"value": row["created_ms"]},
             "last-modified-date": {"value": row["created_ms"]},
-            "source": _own_source(orcid, user["credit_name"]),
+            "source": _own_source(orcid, public_name(db(), orcid)),
             "email": row["address"],
             "path": None,
             "visibility": row["visibility"],

@@ -9,7 +9,15 @@ from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.sandbox.orcid import backup_email
-from orcid_guide.sandbox.orcid.accounts import VISIBILITIES, find_by_orcid, set_default_visibility
+from orcid_guide.sandbox.orcid.accounts import (
+    VISIBILITIES,
+    Names,
+    find_by_orcid,
+    names_error,
+    names_visibility,
+    save_names,
+    set_default_visibility,
+)
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms, settings
 from orcid_guide.sandbox.orcid.signin_state import current_user, signin_required
 from orcid_guide.sandbox.orcid.views_inbox import inbox_page
@@ -64,6 +72,13 @@ DEFAULT_VISIBILITY_CHOICES = (
     ("private", "Only me", "(8% of users choose this)"),
 )
 WORK_VISIBILITY_CHOICES = tuple(VISIBILITY_LABELS.items())
+# The Names dialog passes the other-names strings to its visibility selector (modal-name.component.html), so its
+# options are named "Set other names visibility to …", as ORCID's are.
+NAMES_OPTION_ARIA_LABELS = {
+    "public": "Set other names visibility to Everyone",
+    "limited": "Set other names visibility to Trusted Parties",
+    "private": "Set other names visibility to Only Me",
+}
 
 
 class OrcidIdConverter(BaseConverter):
@@ -83,9 +98,11 @@ def render_record(
     backup_prompt: bool = False,
     backup_error: str = "",
     backup_value: str = "",
+    names_form: Names | None = None,
+    names_form_error: str = "",
 ) -> str:
     """The signed-in record; with ``dialog_works`` the "Set visibility selected works" dialog open over it, with
-    ``backup_prompt`` the backup-email interstitial."""
+    ``backup_prompt`` the backup-email interstitial, with ``names_form`` the Names dialog."""
     user = current_user()
     assert user is not None
     return render_template(
@@ -96,6 +113,10 @@ def render_record(
         backup_value=backup_value,
         backup_added=session.pop("backup_email_added", ""),
         user=user,
+        names_visibility=names_visibility(db(), user.orcid),
+        names_form=names_form,
+        names_form_error=names_form_error,
+        names_option_labels=NAMES_OPTION_ARIA_LABELS,
         id_uri=id_uri(user.orcid),
         panel=works_panel(db(), user.orcid, owner=True, args=request.args),
         page_sizes=PAGE_SIZES,
@@ -130,6 +151,35 @@ def backup_email_answer() -> str | BaseResponse:
         if error:
             return render_record(backup_prompt=True, backup_error=error, backup_value=address)
         session["backup_email_added"] = address.strip()
+    return redirect(url_for("record.my_orcid"), code=303)
+
+
+@blueprint.get("/my-orcid/names")
+@signin_required
+def names_dialog() -> str:
+    """The pencil next to Names: the Names dialog over the record, filled with what is saved now."""
+    user = current_user()
+    assert user is not None
+    saved = Names(user.given_names, user.family_names, user.credit_name, names_visibility(db(), user.orcid))
+    return render_record(names_form=saved)
+
+
+@blueprint.post("/my-orcid/names")
+@signin_required
+def save_names_dialog() -> str | BaseResponse:
+    """ "Save changes" in the Names dialog: names and their visibility together; an invalid form stays open."""
+    user = current_user()
+    assert user is not None
+    form = Names(
+        given_names=request.form.get("given_names", ""),
+        family_names=request.form.get("family_names", ""),
+        credit_name=request.form.get("credit_name", ""),
+        visibility=request.form.get("visibility", ""),
+    )
+    error = names_error(form)
+    if error:
+        return render_record(names_form=form, names_form_error=error)
+    save_names(db(), user.orcid, form, now_ms=now_ms())
     return redirect(url_for("record.my_orcid"), code=303)
 
 

@@ -30,24 +30,24 @@
       button.setAttribute("aria-label", open ? "Hide details" : "Show details");
     });
   }
-  // The bulk dialog's visibility menu only chooses: the button shows the level, "Save changes" applies it.
+  // A visibility selector inside a dialog (Names, Set visibility selected works) only changes the form, as ORCID's
+  // does there: the
+  // hidden field, the button's level and label, and which option is "(Currently selected)".
   document.addEventListener("click", function (event) {
     var option = event.target.closest("[data-choose-visibility]");
     if (!option) return;
     var selector = option.closest(".visibility-selector");
-    var value = option.dataset.chooseVisibility;
-    var button = selector.querySelector("[data-menu]");
-    selector.querySelector("[data-visibility-choice]").value = value;
-    selector.querySelector("[data-visibility-label]").textContent = option.dataset.closedLabel;
-    button.className = button.className.replace(/visibility-(public|limited|private)/, "visibility-" + value);
-    button.setAttribute("aria-label", "Works visibility is currently set to " + option.dataset.closedLabel);
+    var button = selector.querySelector(".visibility-button");
+    selector.querySelector("input[name=visibility]").value = option.value;
+    button.className = "visibility-button visibility-" + option.value;
+    button.querySelector(".visibility-text").textContent = option.dataset.closedLabel;
+    button.setAttribute("aria-label", button.dataset.itemTitle + " visibility is currently set to " + option.dataset.closedLabel);
     selector.querySelectorAll("[data-choose-visibility]").forEach(function (other) {
-      var on = other === option;
-      other.classList.toggle("selected", on);
-      other.setAttribute("aria-label", other.getAttribute("aria-label").replace(" (Currently selected)", "") +
-        (on ? " (Currently selected)" : ""));
+      var chosen = other === option;
+      other.classList.toggle("selected", chosen);
+      other.setAttribute("aria-label", other.dataset.aria + (chosen ? " (Currently selected)" : ""));
     });
-    selector.querySelector("[role=menu]").hidden = true;
+    option.closest("[role=menu]").hidden = true;
     button.setAttribute("aria-expanded", "false");
     button.focus();
   });
