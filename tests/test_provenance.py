@@ -60,9 +60,13 @@ def test_a_lucris_label_without_an_entry_asks_for_its_source(
     record: dict[str, Site], quotes: dict[str, list[Quote]]
 ) -> None:
     found = problems(_without(record, "lucris", "Lookup ORCID", "Personal preferences: Research Profile"), quotes)
-    assert len(found) == 1
-    assert "add to provenance/lucris.toml:" in found[0]
-    assert 'text = "Lookup ORCID"\nsource = "…"' in found[0]
+    # One sentence per step that quotes it: the lookup tutorial and the end of making your name public.
+    assert [problem.split(" has no provenance")[0] for problem in found] == [
+        'The label "Lookup ORCID" quoted in step 1 (lookup) of lookup_orcid_in_lucris',
+        'The label "Lookup ORCID" quoted in step 5 (found) of make_name_public_on_orcid',
+    ]
+    assert all("add to provenance/lucris.toml:" in problem for problem in found)
+    assert all('text = "Lookup ORCID"\nsource = "…"' in problem for problem in found)
 
 
 def test_an_entry_that_no_step_quotes_fails(record: dict[str, Site], quotes: dict[str, list[Quote]]) -> None:
