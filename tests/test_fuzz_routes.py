@@ -128,7 +128,7 @@ class _Forms(HTMLParser):
             return
         elif tag == "input":
             kind = a.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in a and kind == "radio":
+            if kind == "radio" and "checked" not in a:  # a browser sends the checked one only
                 return
             if kind not in ("submit", "file", "button"):
                 self.forms[-1].fields.append((a["name"], a.get("value", "on" if kind == "checkbox" else "x")))
