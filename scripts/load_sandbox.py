@@ -1,13 +1,14 @@
 """Load test: browsers run the tutorials while API clients hit the same ORCID emulators, all on loopback.
 
 Run: .venv/bin/python scripts/load_sandbox.py [--browsers 4] [--rate 200] [--seconds 30] [--clients 128]
-     [--tutorials a,b]
+     [--tutorials a,b] [--port-base 18000]
 
 Each browser (its own thread, Playwright and Chromium) runs the tutorials one after another, each on a fresh
 sandbox as `orcid-guide shoot` does (the screenshots go to a scratch folder; nothing is compared). Meanwhile an
 open-loop generator sends ``--rate`` API v3.0 reads per second, spread over the emulators the browsers are using
 at that moment (record, works, person, employments, search, expanded search, a bulk read of works). A sandbox is
-stopped only after the requests sent to it have finished.
+stopped only after the requests sent to it have finished. The apps listen on free ports, or with ``--port-base``
+on fixed ones: browser n's ORCID emulator on port base + 4n, its LUCRIS, Crossref and DataCite on the three after.
 
 It stops by itself: the load runs for ``--seconds``, then each browser finishes the tutorial it is in. Every URL
 is on 127.0.0.1. It prints the requests sent, the errors (any answer but 200, or no answer), latency
@@ -163,6 +164,7 @@ def browse(
     tally: Tally,
     until: threading.Event,
     scratch: Path,
+    port_base: int,
 ) -> None:
     project = load_project()
     options = RunOptions(
@@ -186,7 +188,9 @@ def browse(
             while not until.is_set():
                 tutorial = tutorials[turn % len(tutorials)]
                 turn += 1
-                with target_env(target, scratch / f"sandbox-{number}") as env, emulators.serving(env.urls["orcid"]):
+                ports = port_base and port_base + 4 * number
+                folder = scratch / f"sandbox-{number}"
+                with target_env(target, folder, port_base=ports) as env, emulators.serving(env.urls["orcid"]):
                     result = run_tutorial(browser, tutorial, env, options)
                 with tally.lock:
                     tally.runs += 1
@@ -209,7 +213,15 @@ def main() -> int:
         "--clients", type=int, default=128, help="client threads: at most this many requests wait for answers at once"
     )
     parser.add_argument("--tutorials", default="", help="comma-separated names (default: all)")
+    parser.add_argument(
+        "--port-base",
+        type=int,
+        default=0,
+        help="browser n's apps listen on this port + 4n and the three after it (default: free ports)",
+    )
     arguments = parser.parse_args()
+    if arguments.port_base and not 1024 <= arguments.port_base <= 65535 - 4 * arguments.browsers:
+        parser.error(f"--port-base must leave room for {4 * arguments.browsers} ports between 1024 and 65535")
     if not (0 < arguments.seconds <= 600 and 0 < arguments.rate <= 2000 and 0 < arguments.browsers <= 16) or not (
         0 < arguments.clients <= 512
     ):
@@ -220,7 +232,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         browsers = [
             threading.Thread(
-                target=browse, args=(n, tutorials, emulators, tally, until, Path(scratch)), name=f"browser-{n}"
+                target=browse,
+                args=(n, tutorials, emulators, tally, until, Path(scratch), arguments.port_base),
+                name=f"browser-{n}",
             )
             for n in range(arguments.browsers)
         ]

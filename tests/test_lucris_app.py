@@ -198,6 +198,22 @@ def test_lookup_with_orcid_unreachable_says_so_and_loses_nothing(app: Flask, cli
     assert stored_orcid_id(app) == VALID_ID
 
 
+def test_lookup_with_orcid_too_slow_says_it_was_slow_not_unreachable(tmp_path: Path) -> None:
+    # An ORCID that takes the connection and never answers, as one busy with a record of thousands of works.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        app = make_app(tmp_path, orcid_url=f"http://127.0.0.1:{silent.getsockname()[1]}")
+        client = app.test_client()
+        log_in(client)
+        page = client.get("/preferences/research-profile?lookup=1").text
+    finally:
+        silent.close()
+    assert "ORCID took too long to answer, so LUCRIS could not look up your ORCID iD." in page
+    assert "could not be reached" not in page
+
+
 def test_publications_lists_a_researchers_own_outputs_newest_first(client: FlaskClient) -> None:
     log_in(client)
     page = client.get("/publications?size=100").text

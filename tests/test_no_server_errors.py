@@ -158,7 +158,7 @@ def test_the_orcid_emulator_answers_odd_input_with_4xx(sandbox: RunningSandbox) 
 def test_mock_lucris_answers_odd_input_with_4xx(sandbox: RunningSandbox) -> None:
     app = create_lucris(sandbox.lucris)
     _fuzz(app, app.test_client(), EVA.orcid, {}, oversized=True)
-    for username, password in (("evries", "lucris-eva"), ("jdejong", "lucris-editor")):
+    for username, password in (("evries", "lucris-eva"), ("mjansen", "lucris-editor")):
         client = app.test_client()
         with client.session_transaction() as session:
             session["csrf_token"] = "fuzz-token"

@@ -105,6 +105,53 @@ def test_every_person_section_answers_in_orcids_shape(app: Flask) -> None:
     assert missing.status_code == 404 and missing.get_json()["error-code"] == 9016
 
 
+# The v3.0 endpoints as ORCID-Source lists them (orcid-model/src/main/resources/record_3.0/README.md, "Endpoints"):
+# a name alone is a section; "item/items" is one item by put-code and the section.
+DOCUMENTED_ENDPOINTS = (
+    "activities",
+    "address",
+    "biography",
+    "distinction/distinctions",
+    "education/educations",
+    "email",
+    "employment/employments",
+    "external-identifiers",
+    "funding/fundings",
+    "invited-position/invited-positions",
+    "keywords",
+    "membership/memberships",
+    "other-names",
+    "peer-review/peer-reviews",
+    "person",
+    "personal-details",
+    "qualification/qualifications",
+    "research-resource/research-resources",
+    "researcher-urls",
+    "service/services",
+    "work/works",
+)
+
+
+# The person's lists whose items ORCID also reads one by one (GET /address/{put-code} and so on).
+PERSON_LISTS_BY_ITEM = ("address", "keywords", "other-names", "researcher-urls", "external-identifiers")
+
+
+def test_every_endpoint_orcid_documents_for_a_records_sections_answers(app: Flask) -> None:
+    client = app.test_client()
+    for documented in DOCUMENTED_ENDPOINTS:
+        item, _, section = documented.rpartition("/")
+        for orcid in (EVA.orcid, DAAN.orcid):
+            answer = client.get(f"/v3.0/{orcid}/{section}", headers=JSON)
+            # A biography nobody wrote is ORCID's 404; every other section answers, empty or not.
+            assert answer.status_code == 200 or (section == "biography" and answer.status_code == 404), section
+            assert answer.is_json, section
+        # One item by a put-code the record does not have: ORCID's 404 in its error shape, not a missing route.
+        for name in (item,) if item else (section,) if section in PERSON_LISTS_BY_ITEM else ():
+            missing = client.get(f"/v3.0/{EVA.orcid}/{name}/987654", headers=JSON)
+            assert missing.status_code == 404, name
+            assert missing.get_json()["developer-message"].startswith("404 Not Found: No "), name
+
+
 def _set_visibility(app: Flask, table: str, visibility: str) -> None:
     db = sqlite3.connect(app.config[SETTINGS_KEY].database)
     try:

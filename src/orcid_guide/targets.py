@@ -56,11 +56,22 @@ def check_target(name: str) -> Target:
 
 
 @contextmanager
-def target_env(target: Target, workdir: Path) -> Iterator[Env]:
-    """An Env for one tutorial run, on fresh fixture data and with no files kept from an earlier run."""
+def target_env(target: Target, workdir: Path, *, port_base: int = 0) -> Iterator[Env]:
+    """An Env for one tutorial run, on fresh fixture data and with no files kept from an earlier run. The apps
+    listen on free ports, or with ``port_base`` on that port (ORCID) and the three after it (LUCRIS, Crossref,
+    DataCite)."""
     kept = workdir / "kept"
     shutil.rmtree(kept, ignore_errors=True)
-    with running_sandbox(workdir, add_menu=target.add_menu, backup_email_prompt=target.backup_email_prompt) as sandbox:
+    step = 1 if port_base else 0  # 0 everywhere: free ports
+    with running_sandbox(
+        workdir,
+        add_menu=target.add_menu,
+        backup_email_prompt=target.backup_email_prompt,
+        orcid_port=port_base,
+        lucris_port=port_base + step,
+        crossref_port=port_base + 2 * step,
+        datacite_port=port_base + 3 * step,
+    ) as sandbox:
         urls = {
             "orcid": sandbox.orcid_url,
             "lucris": sandbox.lucris_url,

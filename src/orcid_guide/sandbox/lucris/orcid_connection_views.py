@@ -91,6 +91,9 @@ def callback() -> ResponseReturnValue:
     except orcid_client.OrcidRejected as rejected:
         flash(f"ORCID did not accept LUCRIS's request ({rejected}); LUCRIS is not connected. Try again.", "error")
         return redirect(url_for("orcid_connection.my_settings"), code=303)
+    except orcid_client.OrcidTooSlow:
+        flash("ORCID took too long to answer, so LUCRIS is not connected yet; try again later.", "error")
+        return redirect(url_for("orcid_connection.my_settings"), code=303)
     except orcid_client.OrcidError:
         flash("ORCID could not be reached, so LUCRIS is not connected yet; try again later.", "error")
         return redirect(url_for("orcid_connection.my_settings"), code=303)

@@ -22,6 +22,12 @@ UNREACHABLE = (
     "try again later, or type your iD in the ORCID field."
 )
 
+# A timeout is not "unreachable": ORCID was there but slow (a record of thousands of works, a busy ORCID).
+TOO_SLOW = (
+    "ORCID took too long to answer, so LUCRIS could not look up your ORCID iD. Nothing has changed; "
+    "try again later, or type your iD in the ORCID field."
+)
+
 
 @dataclass(frozen=True)
 class Lookup:
@@ -47,6 +53,8 @@ def _lookup(person: people.Person, show: str | None) -> Lookup:
         matches = orcid_client.search_by_name(
             settings().orcid_url, person.first_name, person.last_name, timeout=timeout
         )
+    except orcid_client.OrcidTooSlow:
+        return Lookup(matches=[], error=TOO_SLOW)
     except orcid_client.OrcidError:
         return Lookup(matches=[], error=UNREACHABLE)
     if show is None:
@@ -61,6 +69,8 @@ def _lookup(person: people.Person, show: str | None) -> Lookup:
         works = orcid_client.public_works(settings().orcid_url, shown_id, timeout=timeout)
     except orcid_client.OrcidRejected:
         return Lookup(matches=matches, shown_id=shown_id, shown_error="ORCID has no public record with this iD.")
+    except orcid_client.OrcidTooSlow:
+        return Lookup(matches=matches, shown_id=shown_id, shown_error=TOO_SLOW)
     except orcid_client.OrcidError:
         return Lookup(matches=matches, shown_id=shown_id, shown_error=UNREACHABLE)
     return Lookup(matches=matches, shown=shown, shown_id=shown_id, shown_works=works)

@@ -276,3 +276,38 @@ for _name_part in EMPTY_GROUPS:
     blueprint.add_url_rule(
         f"/<orcid_id>/{_name_part}", f"section_{_name_part}", _empty_group_section, defaults={"name": _name_part}
     )
+
+
+# One item of a section, by put-code, as ORCID documents for each (v3.0 README of ORCID-Source's orcid-model):
+# the emulator keeps none of these, so every put-code is one the record does not have.
+_EMPTY_ITEMS = (
+    "distinction",
+    "education",
+    "funding",
+    "invited-position",
+    "membership",
+    "peer-review",
+    "qualification",
+    "research-resource",
+    "service",
+    "address",
+    "keywords",
+    "other-names",
+    "researcher-urls",
+    "external-identifiers",
+)
+
+
+def _no_such_item(orcid_id: str, put_code: int, name: str) -> Response:
+    orcid, _ = _reader(orcid_id)
+    missing = f"404 Not Found: No {name} with put-code {put_code} on {orcid}."
+    raise ApiError(404, missing, "Not found.", NOT_FOUND)
+
+
+for _name_part in _EMPTY_ITEMS:
+    blueprint.add_url_rule(
+        f"/<orcid_id>/{_name_part}/<put_code:put_code>",
+        f"item_{_name_part}",
+        _no_such_item,
+        defaults={"name": _name_part},
+    )
