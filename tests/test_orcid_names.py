@@ -32,6 +32,8 @@ def _set_names_visibility(page: Page, option: str, closed: str) -> None:
     page.get_by_role("region", name="Names").get_by_role("button", name="Manage your names").click()
     dialog = page.get_by_role("dialog", name="Manage your names dialog")
     expect(dialog.get_by_role("heading", name="Who can see your names")).to_be_visible()
+    # The dialog is a page of its own: its menu works once the page's scripts have run.
+    page.wait_for_load_state("load")
     dialog.get_by_role("button", name="Your names visibility is currently set to").click()
     dialog.get_by_role("menuitem", name=f"Set other names visibility to {option}").click()
     # Choosing only changes the form: the button shows the new level, nothing is saved until "Save changes".
