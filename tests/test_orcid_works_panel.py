@@ -234,7 +234,8 @@ def test_select_all_picks_every_version_on_the_page_shown(app: Flask, owner: Fla
     add_many(app, 12)
     add(app, "Work 011 again", CROSSREF, doi="10.5555/w11", year=2989)
     dialog = owner.get("/my-orcid/works/set-visibility", query_string={"all": "1", "size": "10", "page": "2"}).text
-    chosen = re.findall(r"<li>([^<]*)<input type=\"hidden\" name=\"put_code\"", dialog)
+    # Each selected work is listed under its title (an h2), as ORCID's dialog lists them.
+    chosen = re.findall(r"<li>\s*<h2>([^<]*)</h2>", dialog)
     assert sorted(chosen) == ["Work 011", "Work 011 again", "Work 012"]
 
 
@@ -305,7 +306,7 @@ def test_items_per_page_shows_that_many_at_once(page: Page, served: tuple[Flask,
 def test_saving_the_selected_works_returns_to_the_same_page(app: Flask, owner: FlaskClient) -> None:
     add_many(app, 15)
     dialog = owner.get("/my-orcid/works/set-visibility", query_string={"all": "1", "size": "10", "page": "2"}).text
-    put_codes = re.findall(r'name="put_code" value="(\d+)"></li>', dialog)
+    put_codes = re.findall(r'name="put_code" value="(\d+)">\s*</li>', dialog)
     assert len(put_codes) == 5
     assert '<input type="hidden" name="page" value="2"><input type="hidden" name="size" value="10">' in dialog
     answer = owner.post(
