@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
 from conftest import PUBLISHED_AT, SUB_PATH, SiteHandler
 from orcid_guide.engine.animation import CAPTION_FONT_PX
@@ -217,7 +217,17 @@ def test_a_host_with_one_404_page_shows_dutch_readers_the_dutch_one(reader: Page
 
 
 def test_the_language_switcher_keeps_the_section_being_read(reader: Page, site_url: str) -> None:
-    reader.goto(site_url + page_url("en", "auto-update") + "#withdrawing-the-permission")
+    # Material fetches each language's sitemap after load and then rewrites switcher clicks from whichever arrived
+    # first; with the Dutch one first, on a host whose port is not site_url's (any local serve), it sent readers to
+    # the Dutch home page. Hold the English sitemap until the Dutch one is in, so that order is what is tested.
+    held: list[Route] = []
+    reader.route("**/orcid-guide/sitemap.xml", lambda route: held.append(route))
+    with reader.expect_response("**/orcid-guide/nl/sitemap.xml"):
+        reader.goto(site_url + page_url("en", "auto-update") + "#withdrawing-the-permission")
+    for route in held:
+        route.continue_()
+    reader.unroute("**/orcid-guide/sitemap.xml")
+    reader.wait_for_load_state("networkidle")
     reader.locator(".md-select").first.hover()
     reader.locator("a.md-select__link[hreflang=nl]").click()
     # Only the address matters here; waiting for every screenshot to load is what made this slow under load.
