@@ -22,9 +22,9 @@ from orcid_guide.engine.steps import Step, Tutorial
 TUTORIAL = Tutorial(
     name="demo",
     steps=(
-        Step("works", "Under **Works**, click **Add**, then **Search & Link**.",
-             "Klik onder **Works** op **Add** en dan op **Search & Link**.", shot=False),
-        Step("sign-in", "Type your **Password**.", "Typ uw **Password**.", shot=False),
+        Step("works", en="Under **Works**, click **Add**, then **Search & Link**.",
+             nl="Klik onder **Works** op **Add** en dan op **Search & Link**.", shot=False),
+        Step("sign-in", en="Type your **Password**.", nl="Typ uw **Password**.", shot=False),
     ),
 )
 """

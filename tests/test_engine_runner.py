@@ -66,15 +66,15 @@ def fill_name(page: Page, env: Env) -> None:
 JOIN = Tutorial(
     "join",
     (
-        Step("open", "Open the form headed **Join us**.", "Open het formulier **Join us**.", act=open_form),
+        Step("open", en="Open the form headed **Join us**.", nl="Open het formulier **Join us**.", act=open_form),
         Step(
             "name",
-            "Fill in **Your name** and click **Continue**.",
-            "Vul **Your name** in en klik op **Continue**.",
+            en="Fill in **Your name** and click **Continue**.",
+            nl="Vul **Your name** in en klik op **Continue**.",
             act=fill_name,
             target=lambda page: page.get_by_role("button", name="Continue"),
         ),
-        Step("welcome", "You see **Welcome**.", "U ziet **Welcome**.", act=lambda page, env: None),
+        Step("welcome", en="You see **Welcome**.", nl="U ziet **Welcome**.", act=lambda page, env: None),
     ),
 )
 
@@ -191,7 +191,7 @@ def test_a_step_skipped_on_a_target_skips_what_follows_with_reasons(
         "join",
         (
             JOIN.steps[0],
-            Step("name", JOIN.steps[1].en, JOIN.steps[1].nl, act=fill_name, skip_on={"real": "it needs a CAPTCHA"}),
+            Step("name", words=JOIN.steps[1].words, act=fill_name, skip_on={"real": "it needs a CAPTCHA"}),
             JOIN.steps[2],
         ),
     )
@@ -224,18 +224,18 @@ def open_reports(page: Page, env: Env) -> None:
 KEEP = Tutorial(
     "keep",
     (
-        Step("open", "Open **Reports**.", "Open **Reports**.", act=open_reports),
+        Step("open", en="Open **Reports**.", nl="Open **Reports**.", act=open_reports),
         Step(
             "download",
-            "Click **Download the report**.",
-            "Klik op **Download the report**.",
+            en="Click **Download the report**.",
+            nl="Klik op **Download the report**.",
             target=lambda page: page.get_by_role("link", name="Download the report"),
             keep_download="report.csv",
         ),
         Step(
             "upload",
-            "Upload it under **Your file**: you see **report.csv: Material flow analysis,2023**.",
-            "Upload het bij **Your file**: u ziet **report.csv: Material flow analysis,2023**.",
+            en="Upload it under **Your file**: you see **report.csv: Material flow analysis,2023**.",
+            nl="Upload het bij **Your file**: u ziet **report.csv: Material flow analysis,2023**.",
             act=upload_kept_report,
             shot=False,
         ),
@@ -282,7 +282,7 @@ def test_a_later_step_asking_for_a_file_nobody_kept_is_told_so(tmp_path: Path) -
 
 def test_a_step_keeping_a_download_must_click_something() -> None:
     with pytest.raises(ValueError, match="keeps a download but clicks nothing"):
-        Tutorial("t", (Step("s", "x", "x", act=open_form, keep_download="report.csv"),))
+        Tutorial("t", (Step("s", en="x", nl="x", act=open_form, keep_download="report.csv"),))
 
 
 def test_a_button_renamed_while_its_words_stay_in_a_heading_is_reported_like_any_failure(
@@ -369,7 +369,7 @@ def test_a_failure_that_does_not_repeat_is_called_one_that_comes_and_goes(
         assert len(calls) > 1, "the form was not ready"
         open_form(page, env)
 
-    flaky = Tutorial("join", (Step("open", JOIN.steps[0].en, JOIN.steps[0].nl, act=fails_the_first_time),))
+    flaky = Tutorial("join", (Step("open", words=JOIN.steps[0].words, act=fails_the_first_time),))
     env = Env(target="mock", urls={"site": site[0]})
     result = run_traced_on_failure(browser, flaky, lambda: nullcontext(env), options(tmp_path))
     assert result.failure is not None
@@ -390,7 +390,7 @@ def test_labels_of_a_page_still_loading_are_waited_for(
     def arrive_at_a_moving_page(page: Page, env: Env) -> None:
         page.goto(env.url("site", "/moving.html"))
 
-    step = Step("open", "You see **Join us**.", "U ziet **Join us**.", shot=False)
+    step = Step("open", en="You see **Join us**.", nl="U ziet **Join us**.", shot=False)
     tutorial = Tutorial("join", (step,), prepare=arrive_at_a_moving_page)
     result = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": url}), options(tmp_path))
     assert result.failure is None, str(result.failure)
@@ -410,7 +410,7 @@ def test_a_failing_preparation_is_reported_as_step_0(browser: Browser, site: tup
 
 
 def one_step(en: str, act: Callable[[Page, Env], None] = open_form, **step: Any) -> Tutorial:
-    return Tutorial("join", (Step("open", en, en, act=act, **step),))
+    return Tutorial("join", (Step("open", en=en, nl=en, act=act, **step),))
 
 
 def problem(browser: Browser, url: str, tmp_path: Path, tutorial: Tutorial) -> str:

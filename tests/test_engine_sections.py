@@ -9,7 +9,7 @@ from orcid_guide.engine.steps import Section, Step, Tutorial
 
 
 def steps(*ids: str) -> tuple[Step, ...]:
-    return tuple(Step(step_id, f"Click **{step_id}**.", f"Klik op **{step_id}**.", shot=False) for step_id in ids)
+    return tuple(Step(step_id, en=f"Click **{step_id}**.", nl=f"Klik op **{step_id}**.", shot=False) for step_id in ids)
 
 
 def test_sections_are_headings_with_one_id_and_the_numbers_go_on_under_them() -> None:
@@ -17,7 +17,9 @@ def test_sections_are_headings_with_one_id_and_the_numbers_go_on_under_them() ->
         "t",
         steps("a", "b", "c", "d"),
         sections=(
-            Section("c", "try-it", "Try it", "Probeer het", optional=True, about_en="Skip it.", about_nl="Sla over."),
+            Section(
+                "c", "try-it", en="Try it", nl="Probeer het", optional=True, about={"en": "Skip it.", "nl": "Sla over."}
+            ),
         ),
     )
     english = tutorial_markdown(tutorial, "en", "img", heading_level=3)
@@ -30,10 +32,10 @@ def test_sections_are_headings_with_one_id_and_the_numbers_go_on_under_them() ->
 @pytest.mark.parametrize(
     ("section", "problem"),
     [
-        (Section("nowhere", "s", "S", "S"), "which the tutorial does not have"),
-        (Section("a", "Not An Id", "S", "S"), "needs an id"),
-        (Section("a", "s", "S", ""), "has no nl heading"),
-        (Section("a", "s", "S", "S", about_en="Only English."), "in one language only"),
+        (Section("nowhere", "s", en="S", nl="S"), "which the tutorial does not have"),
+        (Section("a", "Not An Id", en="S", nl="S"), "needs an id"),
+        (Section("a", "s", en="S", nl=""), "has no nl heading"),
+        (Section("a", "s", en="S", nl="S", about={"en": "Only English."}), "about in en only"),
     ],
 )
 def test_a_section_that_cannot_be_shown_alike_in_both_languages_is_refused(section: Section, problem: str) -> None:
@@ -43,4 +45,4 @@ def test_a_section_that_cannot_be_shown_alike_in_both_languages_is_refused(secti
 
 def test_sections_out_of_the_order_of_their_steps_are_refused() -> None:
     with pytest.raises(ValueError, match="not in the order"):
-        Tutorial("t", steps("a", "b"), sections=(Section("b", "x", "X", "X"), Section("a", "y", "Y", "Y")))
+        Tutorial("t", steps("a", "b"), sections=(Section("b", "x", en="X", nl="X"), Section("a", "y", en="Y", nl="Y")))

@@ -33,8 +33,10 @@ def show(page: Page, env: Env) -> None:
 TUTORIAL = Tutorial(
     "{name}",
     (
-        Step("look", "You see **Hello**.", "U ziet **Hello**.", act=show),
-        Step("press", "Click **Go**.", "Klik op **Go**.", target=lambda page: page.get_by_role("button", name="Go")),
+        Step("look", en="You see **Hello**.", nl="U ziet **Hello**.", act=show),
+        Step(
+            "press", en="Click **Go**.", nl="Klik op **Go**.", target=lambda page: page.get_by_role("button", name="Go")
+        ),
     ),
 )
 """

@@ -116,49 +116,54 @@ TUTORIAL = Tutorial(
     prepare=sign_in_to_orcid,
     sections=(
         Section(
-            "search-and-link", "link-crossref", "Link your works through Crossref", "Uw werken koppelen via Crossref"
+            "search-and-link",
+            "link-crossref",
+            en="Link your works through Crossref",
+            nl="Uw werken koppelen via Crossref",
         ),
         Section(
             "datacite-search-and-link",
             "link-datacite",
-            "Link DataCite and switch on its auto-update",
-            "DataCite koppelen en de auto-update aanzetten",
+            en="Link DataCite and switch on its auto-update",
+            nl="DataCite koppelen en de auto-update aanzetten",
         ),
         Section(
             "crossref-asks",
             "new-dois",
-            "When a new DOI carries your iD",
-            "Als een nieuwe DOI uw iD bevat",
+            en="When a new DOI carries your iD",
+            nl="Als een nieuwe DOI uw iD bevat",
         ),
         Section(
             "trusted-parties",
             "withdraw-permission",
-            "Withdraw a service's permission",
-            "De toestemming van een dienst intrekken",
+            en="Withdraw a service's permission",
+            nl="De toestemming van een dienst intrekken",
             optional=True,
-            about_en="Do this only when you want a service to stop updating your record. These steps show it with "
-            "DataCite, which you have just switched on; after them, DataCite adds nothing more until you link it "
-            "again.",
-            about_nl="Dit doet u alleen als u wilt dat een dienst uw record niet meer bijwerkt. Deze stappen laten "
-            "het zien met DataCite, dat u net hebt aangezet; daarna voegt DataCite niets meer toe totdat u het "
-            "opnieuw koppelt.",
+            about={
+                "en": "Do this only when you want a service to stop updating your record. These steps show it with "
+                "DataCite, which you have just switched on; after them, DataCite adds nothing more until you link it "
+                "again.",
+                "nl": "Dit doet u alleen als u wilt dat een dienst uw record niet meer bijwerkt. Deze stappen laten "
+                "het zien met DataCite, dat u net hebt aangezet; daarna voegt DataCite niets meer toe totdat u het "
+                "opnieuw koppelt.",
+            },
         ),
     ),
     steps=(
         Step(
             "search-and-link",
-            "On your record, in the **Works** section, click **Add** and choose **Search & Link** "
+            en="On your record, in the **Works** section, click **Add** and choose **Search & Link** "
             '(formerly "Search and Link").',
-            'Klik in uw record bij **Works** op **Add** en kies **Search & Link** (vroeger "Search and Link").',
+            nl='Klik in uw record bij **Works** op **Add** en kies **Search & Link** (vroeger "Search and Link").',
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
         ),
         Step(
             "link-works",
-            "ORCID opens **Link works**, which lists the available Search & Link wizards: services that search "
+            en="ORCID opens **Link works**, which lists the available Search & Link wizards: services that search "
             "their own data for your works. Choose **Crossref Metadata Search**. (Crossref registers the DOIs of "
             "journal articles and books.)",
-            "ORCID opent **Link works** met de beschikbare Search & Link-wizards: diensten die in hun eigen "
+            nl="ORCID opent **Link works** met de beschikbare Search & Link-wizards: diensten die in hun eigen "
             "gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
             "registreert de DOI's van tijdschriftartikelen en boeken.)",
             target=lambda page: page.get_by_role("link", name="Crossref Metadata Search"),
@@ -166,19 +171,19 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "authorize-crossref",
-            "ORCID asks whether Crossref Metadata Search may add works to your record and read what you share with "
+            en="ORCID asks whether Crossref Metadata Search may add works to your record and read what you share with "
             "trusted parties. Click **Authorize access**.",
-            "ORCID vraagt of Crossref Metadata Search werken aan uw record mag toevoegen en mag lezen wat u met "
+            nl="ORCID vraagt of Crossref Metadata Search werken aan uw record mag toevoegen en mag lezen wat u met "
             "vertrouwde partijen deelt. Klik op **Authorize access**.",
             target=lambda page: page.get_by_role("button", name="Authorize access"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "crossref-search",
-            "Crossref Metadata Search opens on its own site and lists the works it finds under your name. Other "
+            en="Crossref Metadata Search opens on its own site and lists the works it finds under your name. Other "
             "researchers with the same name show up too, so tick only the works that are yours, and add them to "
             "your ORCID record with the marked button.",
-            "Crossref Metadata Search opent op de website van Crossref en toont de werken die het onder uw naam "
+            nl="Crossref Metadata Search opent op de website van Crossref en toont de werken die het onder uw naam "
             "vindt. Ook werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
             "gemarkeerde knop aan uw ORCID-record toe.",
             act=tick(CROSSREF_WORKS),
@@ -187,19 +192,19 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "crossref-added",
-            "Crossref reports for each work that it was added. A work that was already added through Crossref "
+            en="Crossref reports for each work that it was added. A work that was already added through Crossref "
             "before is not added twice. Go back to your record with the marked link.",
-            "Crossref meldt per werk dat het is toegevoegd. Een werk dat al eerder via Crossref was toegevoegd, "
+            nl="Crossref meldt per werk dat het is toegevoegd. Een werk dat al eerder via Crossref was toegevoegd, "
             "wordt niet nog een keer toegevoegd. Ga met de gemarkeerde link terug naar uw record.",
             target=lambda page: page.get_by_role("link", name="Return to ORCID"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "crossref-on-record",
-            "The works are now under **Works**, with Crossref Metadata Search as **Source:**. This is a one-time "
+            en="The works are now under **Works**, with Crossref Metadata Search as **Source:**. This is a one-time "
             "link: Crossref Metadata Search adds only the works you chose. New publications come in through "
             "Crossref's auto-update, further on.",
-            "De werken staan nu onder **Works**, met Crossref Metadata Search als bron (**Source:**). Dit is een "
+            nl="De werken staan nu onder **Works**, met Crossref Metadata Search als bron (**Source:**). Dit is een "
             "eenmalige koppeling: Crossref Metadata Search voegt alleen de werken toe die u koos. Nieuwe "
             "publicaties komen binnen via de auto-update van Crossref, verderop.",
             target=work(CROSSREF_WORKS[0]),
@@ -208,9 +213,9 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "datacite-search-and-link",
-            "Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add** again "
+            en="Now do the same for DataCite, which registers the DOIs of datasets and software: click **Add** again "
             "and choose **Search & Link**.",
-            "Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
+            nl="Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
             "**Add** en kies **Search & Link**.",
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
@@ -218,25 +223,25 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "datacite-card",
-            "In **Link works**, choose **DataCite**.",
-            "Kies in **Link works** voor **DataCite**.",
+            en="In **Link works**, choose **DataCite**.",
+            nl="Kies in **Link works** voor **DataCite**.",
             target=lambda page: page.get_by_role("link", name="DataCite"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "authorize-datacite",
-            "DataCite asks for a little more: besides your works, it may also **Add/update information about you "
+            en="DataCite asks for a little more: besides your works, it may also **Add/update information about you "
             "(country, keywords, etc.)**. Click **Authorize access**.",
-            "DataCite vraagt iets meer: naast uw werken mag het ook gegevens over u toevoegen of bijwerken "
+            nl="DataCite vraagt iets meer: naast uw werken mag het ook gegevens over u toevoegen of bijwerken "
             "(**Add/update information about you (country, keywords, etc.)**). Klik op **Authorize access**.",
             target=lambda page: page.get_by_role("button", name="Authorize access"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "datacite-search",
-            "DataCite lists the datasets and software it finds under your name. Tick yours and add them with the "
+            en="DataCite lists the datasets and software it finds under your name. Tick yours and add them with the "
             "marked button.",
-            "DataCite toont de datasets en software die het onder uw naam vindt. Vink de uwe aan en voeg ze toe "
+            nl="DataCite toont de datasets en software die het onder uw naam vindt. Vink de uwe aan en voeg ze toe "
             "met de gemarkeerde knop.",
             act=tick(DATACITE_WORKS),
             target=lambda page: page.get_by_role("button", name="Add to ORCID"),
@@ -244,26 +249,26 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "datacite-auto-update",
-            "DataCite reports what it added. Below, it offers auto-update: switch it on, so that DataCite adds new "
+            en="DataCite reports what it added. Below, it offers auto-update: switch it on, so that DataCite adds new "
             "datasets and software that carry your ORCID iD to your record by itself.",
-            "DataCite meldt wat het heeft toegevoegd. Daaronder biedt het auto-update aan: zet die aan, dan voegt "
+            nl="DataCite meldt wat het heeft toegevoegd. Daaronder biedt het auto-update aan: zet die aan, dan voegt "
             "DataCite nieuwe datasets en software met uw ORCID iD voortaan zelf aan uw record toe.",
             target=lambda page: page.get_by_role("button", name="Turn on"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "datacite-on",
-            "Auto-update is now on. Go back to your ORCID record with the marked link.",
-            "Auto-update staat nu aan. Ga met de gemarkeerde link terug naar uw ORCID-record.",
+            en="Auto-update is now on. Go back to your ORCID record with the marked link.",
+            nl="Auto-update staat nu aan. Ga met de gemarkeerde link terug naar uw ORCID-record.",
             target=lambda page: page.get_by_role("link", name="Return to ORCID"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "crossref-asks",
-            "Some time later a journal publishes an article of yours. The publisher registers its DOI with "
+            en="Some time later a journal publishes an article of yours. The publisher registers its DOI with "
             "Crossref, with your ORCID iD in the metadata, and Crossref asks your permission in ORCID. Open the "
             "menu under your name and choose **Notifications inbox**.",
-            "Enige tijd later verschijnt er een artikel van u in een tijdschrift. De uitgever registreert de DOI "
+            nl="Enige tijd later verschijnt er een artikel van u in een tijdschrift. De uitgever registreert de DOI "
             "bij Crossref, met uw ORCID iD in de metadata, en Crossref vraagt in ORCID uw toestemming. Open het "
             "menu onder uw naam en kies **Notifications inbox**.",
             act=publisher_deposits_then_menu,
@@ -272,10 +277,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "grant-permission",
-            "Crossref **would like your permission to interact with your ORCID Record as a trusted party.** The "
+            en="Crossref **would like your permission to interact with your ORCID Record as a trusted party.** The "
             "message shows the work it wants to add. Click **Grant permission**. (**Archive without granting "
             "permissions** refuses; Crossref then adds nothing.)",
-            "Crossref vraagt toestemming om als vertrouwde partij met uw ORCID-record te werken (**would like your "
+            nl="Crossref vraagt toestemming om als vertrouwde partij met uw ORCID-record te werken (**would like your "
             "permission to interact with your ORCID Record as a trusted party.**). Het bericht toont het werk dat "
             "Crossref wil toevoegen. Klik op **Grant permission**. (Met **Archive without granting permissions** "
             "weigert u; Crossref voegt dan niets toe.)",
@@ -284,16 +289,16 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "authorize-crossref-auto-update",
-            "ORCID asks whether Crossref may add works to your record. Click **Authorize access**.",
-            "ORCID vraagt of Crossref werken aan uw record mag toevoegen. Klik op **Authorize access**.",
+            en="ORCID asks whether Crossref may add works to your record. Click **Authorize access**.",
+            nl="ORCID vraagt of Crossref werken aan uw record mag toevoegen. Klik op **Authorize access**.",
             target=lambda page: page.get_by_role("button", name="Authorize access"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "crossref-auto-added",
-            "Crossref adds the new article at once, with Crossref as **Source:**. From now on, every new article "
+            en="Crossref adds the new article at once, with Crossref as **Source:**. From now on, every new article "
             "whose DOI carries your ORCID iD is added by itself, without you doing anything.",
-            "Crossref voegt het nieuwe artikel meteen toe, met Crossref als bron (**Source:**). Voortaan wordt "
+            nl="Crossref voegt het nieuwe artikel meteen toe, met Crossref als bron (**Source:**). Voortaan wordt "
             "elk nieuw artikel waarvan de DOI uw ORCID iD bevat vanzelf toegevoegd, zonder dat u iets hoeft te "
             "doen.",
             target=work(str(NEW_ARTICLE["title"])),
@@ -302,9 +307,9 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "datacite-auto-added",
-            "The same goes for DataCite: when a data repository registers a new dataset with your iD, DataCite "
+            en="The same goes for DataCite: when a data repository registers a new dataset with your iD, DataCite "
             "adds it to your record by itself, because you switched on auto-update.",
-            "Voor DataCite geldt hetzelfde: registreert een datarepository een nieuwe dataset met uw iD, dan voegt "
+            nl="Voor DataCite geldt hetzelfde: registreert een datarepository een nieuwe dataset met uw iD, dan voegt "
             "DataCite die vanzelf aan uw record toe, omdat u auto-update hebt aangezet.",
             act=repository_deposits,
             target=work(str(NEW_DATASET["title"])),
@@ -313,9 +318,9 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "inbox-notice",
-            "Each time, ORCID also leaves a message in your Notifications inbox (in the menu under your name): "
+            en="Each time, ORCID also leaves a message in your Notifications inbox (in the menu under your name): "
             "**DataCite has updated the Works section of your record:** followed by what was added.",
-            "ORCID laat u dat telkens ook weten in uw Notifications inbox (in het menu onder uw naam): "
+            nl="ORCID laat u dat telkens ook weten in uw Notifications inbox (in het menu onder uw naam): "
             "**DataCite has updated the Works section of your record:** gevolgd door wat er is toegevoegd.",
             act=open_inbox,
             target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
@@ -324,9 +329,9 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "trusted-parties",
-            "You can withdraw this permission at any time. Open the menu under your name and choose **Trusted "
+            en="You can withdraw this permission at any time. Open the menu under your name and choose **Trusted "
             'parties** (formerly "Trusted Organisations" under Account Settings).',
-            "U kunt deze toestemming op ieder moment weer intrekken. Open het menu onder uw naam en kies "
+            nl="U kunt deze toestemming op ieder moment weer intrekken. Open het menu onder uw naam en kies "
             '**Trusted parties** (vroeger "Trusted Organisations" onder Account Settings).',
             act=open_user_menu,
             target=lambda page: page.get_by_role("menuitem", name="Trusted parties"),
@@ -334,9 +339,9 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "revoke",
-            "Among your trusted organizations you see Crossref, Crossref Metadata Search and DataCite, each with "
+            en="Among your trusted organizations you see Crossref, Crossref Metadata Search and DataCite, each with "
             "the date you gave access and what it may do. To stop DataCite, click **Revoke access** in its entry.",
-            "Bij uw vertrouwde organisaties (trusted organizations) ziet u Crossref, Crossref Metadata Search en "
+            nl="Bij uw vertrouwde organisaties (trusted organizations) ziet u Crossref, Crossref Metadata Search en "
             "DataCite, elk met de datum waarop u toegang gaf en wat ze mogen doen. Wilt u DataCite stoppen, klik "
             "dan in dat blok op **Revoke access**.",
             target=lambda page: (
@@ -348,16 +353,16 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "revoke-confirm",
-            "ORCID lists what DataCite will no longer be able to do. Click **Revoke access permissions**.",
-            "ORCID somt op wat DataCite niet meer zal kunnen. Klik op **Revoke access permissions**.",
+            en="ORCID lists what DataCite will no longer be able to do. Click **Revoke access permissions**.",
+            nl="ORCID somt op wat DataCite niet meer zal kunnen. Klik op **Revoke access permissions**.",
             target=lambda page: page.get_by_role("button", name="Revoke access permissions"),
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "revoked",
-            "DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
+            en="DataCite is gone from your trusted organizations. It adds nothing more to your record; the works it "
             "added stay where they are. You can connect it again later through Search & Link.",
-            "DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
+            nl="DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
             "Search & Link.",
             target=lambda page: page.get_by_role("heading", name="Trusted organizations"),

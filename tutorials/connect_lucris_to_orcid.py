@@ -50,22 +50,22 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "my-settings",
-            "In LUCRIS, click the arrow next to your name at the top right and choose **My Settings**.",
-            "Klik in LUCRIS rechtsboven op het pijltje naast uw naam en kies **My Settings**.",
+            en="In LUCRIS, click the arrow next to your name at the top right and choose **My Settings**.",
+            nl="Klik in LUCRIS rechtsboven op het pijltje naast uw naam en kies **My Settings**.",
             act=open_user_menu,
             target=lambda page: page.get_by_role("link", name="My Settings"),
         ),
         Step(
             "connect",
-            "Under **ORCID Settings**, click **Connect to ORCID**.",
-            "Klik onder **ORCID Settings** op **Connect to ORCID**.",
+            en="Under **ORCID Settings**, click **Connect to ORCID**.",
+            nl="Klik onder **ORCID Settings** op **Connect to ORCID**.",
             target=lambda page: page.get_by_role("button", name="Connect to ORCID"),
         ),
         Step(
             "sign-in",
-            "LUCRIS sends you to ORCID. If you are not signed in there yet, sign in with your email address or iD "
+            en="LUCRIS sends you to ORCID. If you are not signed in there yet, sign in with your email address or iD "
             "(**Email or ORCID iD**) and your **Password**, and click **Sign in to ORCID**.",
-            "LUCRIS stuurt u door naar ORCID. Bent u daar nog niet ingelogd, log dan in met uw e-mailadres of iD "
+            nl="LUCRIS stuurt u door naar ORCID. Bent u daar nog niet ingelogd, log dan in met uw e-mailadres of iD "
             "(**Email or ORCID iD**) en uw wachtwoord (**Password**), en klik op **Sign in to ORCID**.",
             act=sign_in_to_orcid,
             target=lambda page: page.get_by_role("button", name="Sign in to ORCID"),
@@ -73,33 +73,35 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "authorize",
-            "ORCID shows what LUCRIS asks to do: read what you share with trusted parties, and add or update your "
+            en="ORCID shows what LUCRIS asks to do: read what you share with trusted parties, and add or update your "
             "research activities. Click **Authorize access**.",
-            "ORCID laat zien wat LUCRIS wil doen: lezen wat u met vertrouwde partijen deelt, en uw "
+            nl="ORCID laat zien wat LUCRIS wil doen: lezen wat u met vertrouwde partijen deelt, en uw "
             "onderzoeksactiviteiten toevoegen of bijwerken. Klik op **Authorize access**.",
             target=lambda page: page.get_by_role("button", name="Authorize access"),
         ),
         Step(
             "connected",
-            "You are back in LUCRIS, and **ORCID Settings** now shows that LUCRIS is **Connected** to your iD.",
-            "U bent terug in LUCRIS, en bij **ORCID Settings** staat nu dat LUCRIS met uw iD verbonden is "
+            en="You are back in LUCRIS, and **ORCID Settings** now shows that LUCRIS is **Connected** to your iD.",
+            nl="U bent terug in LUCRIS, en bij **ORCID Settings** staat nu dat LUCRIS met uw iD verbonden is "
             "(**Connected**).",
             target=lambda page: page.get_by_text("Connected", exact=True),
             click=False,
         ),
         Step(
             "work-on-orcid",
-            "From now on, each publication of yours that the library validates in LUCRIS is added to your ORCID "
+            en="From now on, each publication of yours that the library validates in LUCRIS is added to your ORCID "
             "record by itself, under **Works**, with LUCRIS as its source. Publications validated before you "
             "connected are not added this way.",
-            "Vanaf nu wordt elke publicatie van u die de bibliotheek in LUCRIS valideert vanzelf aan uw "
+            nl="Vanaf nu wordt elke publicatie van u die de bibliotheek in LUCRIS valideert vanzelf aan uw "
             "ORCID-record toegevoegd, onder **Works**, met LUCRIS als bron. Publicaties die al gevalideerd waren "
             "voordat u de koppeling maakte, worden zo niet toegevoegd.",
             act=editor_validates_and_record_opens,
             target=lambda page: page.get_by_text(PUBLICATION_TITLE).first,
             click=False,
-            alt_en="your ORCID record, with the publication that LUCRIS added under Works marked",
-            alt_nl="uw ORCID-record, met de publicatie die LUCRIS onder Works heeft toegevoegd gemarkeerd",
+            alt={
+                "en": "your ORCID record, with the publication that LUCRIS added under Works marked",
+                "nl": "uw ORCID-record, met de publicatie die LUCRIS onder Works heeft toegevoegd gemarkeerd",
+            },
         ),
     ),
 )

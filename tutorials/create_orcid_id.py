@@ -59,9 +59,9 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "register",
-            "Go to [orcid.org/register](https://orcid.org/register). ORCID asks for your details in five short "
+            en="Go to [orcid.org/register](https://orcid.org/register). ORCID asks for your details in five short "
             "steps, each under the heading **Create your ORCID iD**.",
-            "Ga naar [orcid.org/register](https://orcid.org/register). ORCID vraagt uw gegevens in vijf korte "
+            nl="Ga naar [orcid.org/register](https://orcid.org/register). ORCID vraagt uw gegevens in vijf korte "
             "stappen, steeds onder de kop **Create your ORCID iD**.",
             act=open_register,
             target=lambda page: page.get_by_role("heading", name="Create your ORCID iD"),
@@ -69,10 +69,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "names-and-emails",
-            "In **Step 1 of 5 - Names and emails**, fill in your **Given names** and your family name. Type your "
+            en="In **Step 1 of 5 - Names and emails**, fill in your **Given names** and your family name. Type your "
             "email address under **Primary email** and once more under **Confirm primary email**. Use the address "
             "you will keep longest; you can add your Leiden address later. Click **Next Step**.",
-            "Vul bij **Step 1 of 5 - Names and emails** uw voornamen in bij **Given names** en uw achternaam. "
+            nl="Vul bij **Step 1 of 5 - Names and emails** uw voornamen in bij **Given names** en uw achternaam. "
             "Typ uw e-mailadres bij **Primary email** en nog een keer bij **Confirm primary email**. Kies het "
             "adres dat u het langst houdt; uw Leidse adres kunt u later toevoegen. Klik op **Next Step**.",
             act=names_and_emails,
@@ -80,10 +80,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "password",
-            "In **Step 2 of 5 - Password**, choose a **Password** with **8 or more characters**, "
+            en="In **Step 2 of 5 - Password**, choose a **Password** with **8 or more characters**, "
             "**At least 1 letter or symbol** and **At least 1 number**. Type it again under **Confirm your "
             "password** and click **Next Step**.",
-            "Kies bij **Step 2 of 5 - Password** een wachtwoord (**Password**) met **8 or more characters**, "
+            nl="Kies bij **Step 2 of 5 - Password** een wachtwoord (**Password**) met **8 or more characters**, "
             "**At least 1 letter or symbol** en **At least 1 number**. Typ het nog een keer bij **Confirm your "
             "password** en klik op **Next Step**.",
             act=password,
@@ -91,19 +91,19 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "employment",
-            "**Step 3 of 5 - Current employment (Optional)** asks where you work. You can add Leiden University "
+            en="**Step 3 of 5 - Current employment (Optional)** asks where you work. You can add Leiden University "
             "now or later on your record; to go on without it, click **Skip this step and continue registration**.",
-            "**Step 3 of 5 - Current employment (Optional)** vraagt waar u werkt. U kunt de Universiteit Leiden nu "
+            nl="**Step 3 of 5 - Current employment (Optional)** vraagt waar u werkt. U kunt de Universiteit Leiden nu "
             "invullen of later in uw record; wilt u verder zonder, klik dan op **Skip this step and continue "
             "registration**.",
             target=lambda page: page.get_by_role("button", name="Skip this step and continue registration"),
         ),
         Step(
             "visibility",
-            "In **Step 4 of 5 - Visibility**, choose who may see what you add to your record from now on. Choose "
+            en="In **Step 4 of 5 - Visibility**, choose who may see what you add to your record from now on. Choose "
             "**Everyone**: LUCRIS and other systems can only find what is visible to everyone. You can still "
             "change it for each item later. Click **Next Step**.",
-            "Kies bij **Step 4 of 5 - Visibility** wie voortaan mag zien wat u aan uw record toevoegt. Kies "
+            nl="Kies bij **Step 4 of 5 - Visibility** wie voortaan mag zien wat u aan uw record toevoegt. Kies "
             "**Everyone**: LUCRIS en andere systemen vinden alleen wat voor iedereen zichtbaar is. U kunt het later "
             "per item nog aanpassen. Klik op **Next Step**.",
             act=visibility,
@@ -111,11 +111,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "terms",
-            "In **Step 5 of 5 - Terms and conditions**, tick both consent boxes (**I consent to the privacy policy "
+            en="In **Step 5 of 5 - Terms and conditions**, tick both consent boxes (**I consent to the privacy policy "
             "and terms of use and agree to my data being publicly accessible where marked as “Visible to "
             "Everyone”.** and **I consent to my data being processed in the United States.**). The box "
             "**Tips & features email** is up to you. Click **Complete registration**.",
-            "Vink bij **Step 5 of 5 - Terms and conditions** beide toestemmingen aan (**I consent to the privacy "
+            nl="Vink bij **Step 5 of 5 - Terms and conditions** beide toestemmingen aan (**I consent to the privacy "
             "policy and terms of use and agree to my data being publicly accessible where marked as “Visible to "
             "Everyone”.** en **I consent to my data being processed in the United States.**). Of u het "
             "vakje **Tips & features email** aanvinkt, mag u zelf weten. Klik op **Complete registration**.",
@@ -125,10 +125,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "record",
-            "Your ORCID record opens, with your ORCID iD under your name as a web address. That address is your "
+            en="Your ORCID record opens, with your ORCID iD under your name as a web address. That address is your "
             "iD: use it on your website, in publications and in LUCRIS. Your publications will appear under "
             "**Works**.",
-            "Uw ORCID-record wordt geopend, met uw ORCID iD als webadres onder uw naam. Dat adres is uw iD: "
+            nl="Uw ORCID-record wordt geopend, met uw ORCID iD als webadres onder uw naam. Dat adres is uw iD: "
             "gebruik het op uw website, in publicaties en in LUCRIS. Uw publicaties komen onder **Works** te staan.",
             act=record_shown,
             target=lambda page: page.get_by_text(ID_URL).first,
@@ -136,16 +136,16 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "sign-out",
-            "To sign out, click your name at the top right and choose **Logout**.",
-            "Om uit te loggen klikt u rechtsboven op uw naam en kiest u **Logout**.",
+            en="To sign out, click your name at the top right and choose **Logout**.",
+            nl="Om uit te loggen klikt u rechtsboven op uw naam en kiest u **Logout**.",
             act=open_user_menu,
             target=lambda page: page.get_by_role("menuitem", name="Logout"),
         ),
         Step(
             "sign-in",
-            "Next time, sign in at [orcid.org/signin](https://orcid.org/signin): type your email address or your "
+            en="Next time, sign in at [orcid.org/signin](https://orcid.org/signin): type your email address or your "
             "iD under **Email or ORCID iD**, then your **Password**, and click **Sign in to ORCID**.",
-            "Een volgende keer logt u in via [orcid.org/signin](https://orcid.org/signin): typ uw e-mailadres of "
+            nl="Een volgende keer logt u in via [orcid.org/signin](https://orcid.org/signin): typ uw e-mailadres of "
             "uw iD bij **Email or ORCID iD**, daarna uw wachtwoord bij **Password**, en klik op **Sign in to "
             "ORCID**.",
             act=sign_in,

@@ -28,76 +28,76 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "publications",
-            "In the **Dashboard**, choose **Publications** > **Publications**.",
-            "Ga in het **Dashboard** naar **Publications** > **Publications**.",
+            en="In the **Dashboard**, choose **Publications** > **Publications**.",
+            nl="Ga in het **Dashboard** naar **Publications** > **Publications**.",
             act=open_publications_menu,
             target=publications_link,
         ),
         Step(
             "filter",
-            "LUCRIS lists research outputs. Click **Filter**.",
-            "LUCRIS toont een lijst met onderzoeksoutput. Klik op **Filter**.",
+            en="LUCRIS lists research outputs. Click **Filter**.",
+            nl="LUCRIS toont een lijst met onderzoeksoutput. Klik op **Filter**.",
             target=filter_button,
         ),
         Step(
             "query-mode",
-            "Click **Switch to query mode**.",
-            "Klik op **Switch to query mode**.",
+            en="Click **Switch to query mode**.",
+            nl="Klik op **Switch to query mode**.",
             target=query_mode_button,
         ),
         Step(
             "author-editors",
-            "Choose **Author/Editors** to filter on an author.",
-            "Kies **Author/Editors** om op een auteur te filteren.",
+            en="Choose **Author/Editors** to filter on an author.",
+            nl="Kies **Author/Editors** om op een auteur te filteren.",
             target=author_editors_button,
         ),
         Step(
             "select-value",
-            "Click **select value**.",
-            "Klik op **select value**.",
+            en="Click **select value**.",
+            nl="Klik op **select value**.",
             target=select_value_button,
         ),
         Step(
             "pick-yourself",
-            "Type your last name. When your name appears in the list, click the blue plus (**+**) next to it.",
-            "Typ uw achternaam. Zodra uw naam in de lijst verschijnt, klikt u op het blauwe plusje (**+**) ernaast.",
+            en="Type your last name. When your name appears in the list, click the blue plus (**+**) next to it.",
+            nl="Typ uw achternaam. Zodra uw naam in de lijst verschijnt, klikt u op het blauwe plusje (**+**) ernaast.",
             act=type_last_name,
             target=researcher_plus,
         ),
         Step(
             "apply",
-            "Your name is now the value of the condition. Click **Apply**.",
-            "Uw naam staat nu als waarde in de voorwaarde. Klik op **Apply**.",
+            en="Your name is now the value of the condition. Click **Apply**.",
+            nl="Uw naam staat nu als waarde in de voorwaarde. Klik op **Apply**.",
             target=apply_button,
         ),
         Step(
             "per-page",
-            "The list now shows your research outputs, the first 10 of them. To see more on one page, click "
+            en="The list now shows your research outputs, the first 10 of them. To see more on one page, click "
             "**50** or **100** at the right-hand side.",
-            "De lijst toont nu uw onderzoeksoutput, de eerste 10 daarvan. Wilt u er meer op één pagina zien, "
+            nl="De lijst toont nu uw onderzoeksoutput, de eerste 10 daarvan. Wilt u er meer op één pagina zien, "
             "klik dan rechts op **50** of **100**.",
             target=page_size_link("50"),
         ),
         Step(
             "select-all",
-            "Click **Select / Deselect all** to select every research output on the page. If you have more than "
+            en="Click **Select / Deselect all** to select every research output on the page. If you have more than "
             "100, go to the next page and click it again there: LUCRIS remembers what you selected on each page.",
-            "Klik op **Select / Deselect all** om alle onderzoeksoutput op de pagina te selecteren. Hebt u er meer "
+            nl="Klik op **Select / Deselect all** om alle onderzoeksoutput op de pagina te selecteren. Hebt u er meer "
             "dan 100, ga dan naar de volgende pagina en klik daar nogmaals: LUCRIS onthoudt wat u op elke pagina "
             "hebt geselecteerd.",
             target=select_all_button,
         ),
         Step(
             "export",
-            "All of them are ticked now. Click **Export**, next to **Filter**.",
-            "Ze zijn nu allemaal aangevinkt. Klik op **Export**, naast **Filter**.",
+            en="All of them are ticked now. Click **Export**, next to **Filter**.",
+            nl="Ze zijn nu allemaal aangevinkt. Klik op **Export**, naast **Filter**.",
             target=export_button,
         ),
         Step(
             "bibtex",
-            "Under **Export format**, choose **BibTex**, and click **Export**. Your browser saves the file "
+            en="Under **Export format**, choose **BibTex**, and click **Export**. Your browser saves the file "
             "`publications.bib`, with all the research outputs you selected, in your downloads folder.",
-            "Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser slaat het bestand "
+            nl="Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser slaat het bestand "
             "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, op in uw downloadmap.",
             act=choose_bibtex,
             target=download_button,

@@ -45,25 +45,25 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "sign-in",
-            "Go to ORCID and sign in with your email address or iD (**Email or ORCID iD**) and your "
+            en="Go to ORCID and sign in with your email address or iD (**Email or ORCID iD**) and your "
             "**Password**, then click **Sign in to ORCID**.",
-            "Ga naar ORCID en log in met uw e-mailadres of iD (**Email or ORCID iD**) en uw wachtwoord "
+            nl="Ga naar ORCID en log in met uw e-mailadres of iD (**Email or ORCID iD**) en uw wachtwoord "
             "(**Password**), en klik op **Sign in to ORCID**.",
             act=fill_sign_in,
             target=lambda page: page.get_by_role("button", name="Sign in to ORCID"),
         ),
         Step(
             "add-bibtex",
-            "Your ORCID record opens. In the **Works** section, click **Add** and choose **Add BibTeX**.",
-            "Uw ORCID-record wordt geopend. Klik in het onderdeel **Works** op **Add** en kies **Add BibTeX**.",
+            en="Your ORCID record opens. In the **Works** section, click **Add** and choose **Add BibTeX**.",
+            nl="Uw ORCID-record wordt geopend. Klik in het onderdeel **Works** op **Add** en kies **Add BibTeX**.",
             act=open_add_menu,
             target=lambda page: page.get_by_role("menuitem", name="Add BibTeX"),
         ),
         Step(
             "choose-file",
-            "The window **Works - Import BibTeX** opens. Click **Choose BibTeX file to import** and pick the file "
+            en="The window **Works - Import BibTeX** opens. Click **Choose BibTeX file to import** and pick the file "
             "you exported from LUCRIS, `publications.bib`, in your downloads folder.",
-            "Het venster **Works - Import BibTeX** wordt geopend. Klik op **Choose BibTeX file to import** en kies "
+            nl="Het venster **Works - Import BibTeX** wordt geopend. Klik op **Choose BibTeX file to import** en kies "
             "het bestand dat u uit LUCRIS hebt geëxporteerd, `publications.bib`, in uw downloadmap.",
             target=choose_button,
             # The click that opens the file chooser is the next step's, which also answers the chooser.
@@ -71,26 +71,26 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "select-all",
-            "ORCID reads the file and lists the works in it under **Works found in BibTeX (27)**: the 27 publications "
-            "you exported. Tick **Select all** "
+            en="ORCID reads the file and lists the works in it under **Works found in BibTeX (27)**: the 27 "
+            "publications you exported. Tick **Select all** "
             "to select all of them.",
-            "ORCID leest het bestand en toont de werken erin onder **Works found in BibTeX (27)**: de 27 publicaties "
-            "die u hebt geëxporteerd. Vink **Select all** "
+            nl="ORCID leest het bestand en toont de werken erin onder **Works found in BibTeX (27)**: de 27 "
+            "publicaties die u hebt geëxporteerd. Vink **Select all** "
             "aan om ze allemaal te selecteren.",
             act=choose_exported_file,
             target=lambda page: page.get_by_label("Select all"),
         ),
         Step(
             "import",
-            "Click **Import works to your record**.",
-            "Klik op **Import works to your record**.",
+            en="Click **Import works to your record**.",
+            nl="Klik op **Import works to your record**.",
             target=lambda page: page.get_by_role("button", name="Import works to your record"),
         ),
         Step(
             "on-record",
-            "The works are now on your record under **Works**, with you as their source. They get the "
+            en="The works are now on your record under **Works**, with you as their source. They get the "
             "visibility you chose as the default for new items.",
-            "De werken staan nu in uw record onder **Works**, met uzelf als bron. Ze krijgen de zichtbaarheid "
+            nl="De werken staan nu in uw record onder **Works**, met uzelf als bron. Ze krijgen de zichtbaarheid "
             "die u als standaard voor nieuwe items hebt gekozen.",
             target=lambda page: page.get_by_role("heading", name=IMPORTED_TITLE).first,
             click=False,

@@ -21,17 +21,17 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "lookup",
-            "Under **Research identifiers**, click **Lookup ORCID**.",
-            "Klik onder **Research identifiers** op **Lookup ORCID**.",
+            en="Under **Research identifiers**, click **Lookup ORCID**.",
+            nl="Klik onder **Research identifiers** op **Lookup ORCID**.",
             target=lambda page: page.get_by_role("button", name="Lookup ORCID"),
         ),
         Step(
             "show",
-            "LUCRIS asks ORCID for records with your name and lists them. Other researchers can have the same name: "
+            en="LUCRIS asks ORCID for records with your name and lists them. Other researchers can have the same name: "
             "here two records are called Eva de Vries. Tell them apart by the **Institution** column (yours says "
             "Leiden University) and by the iD, if you know it. Click **Show** next to the one you think is yours, "
             "to see its details.",
-            "LUCRIS zoekt bij ORCID naar records met uw naam en toont die in een lijst. Andere onderzoekers kunnen "
+            nl="LUCRIS zoekt bij ORCID naar records met uw naam en toont die in een lijst. Andere onderzoekers kunnen "
             "dezelfde naam hebben: hier heten twee records Eva de Vries. U herkent het uwe aan de kolom "
             "**Institution** (bij u staat daar Leiden University) en aan het iD, als u dat weet. Klik op **Show** "
             "bij het record dat volgens u van u is, om de gegevens te bekijken.",
@@ -39,10 +39,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "confirm",
-            "Check the name, the institution and the public works that ORCID shows: are these your publications? "
+            en="Check the name, the institution and the public works that ORCID shows: are these your publications? "
             "If so, click the plus icon (**+**) in its row to confirm and connect the iD to your LUCRIS account. If "
             "not, click **Show** next to the other record, and never connect a record only because the name matches.",
-            "Controleer de naam, de instelling en de openbare publicaties die ORCID toont: zijn dit uw publicaties? "
+            nl="Controleer de naam, de instelling en de openbare publicaties die ORCID toont: zijn dit uw publicaties? "
             "Zo ja, klik dan op het plus-icoontje (**+**) in die rij om te bevestigen; uw iD wordt dan aan uw "
             "LUCRIS-account gekoppeld. Zo niet, klik dan op **Show** bij het andere record. Koppel nooit een record "
             "alleen omdat de naam klopt.",
@@ -50,8 +50,8 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "connected",
-            "Your iD now shows under **Research identifiers**.",
-            "Uw iD staat nu onder **Research identifiers**.",
+            en="Your iD now shows under **Research identifiers**.",
+            nl="Uw iD staat nu onder **Research identifiers**.",
             target=lambda page: page.get_by_label("ORCID", exact=True),
             click=False,
         ),

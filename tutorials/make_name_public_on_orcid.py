@@ -57,40 +57,40 @@ TUTORIAL = Tutorial(
     steps=(
         Step(
             "names",
-            "Sign in to ORCID. On your record, click the pencil icon next to **Names**.",
-            "Log in bij ORCID. Klik in uw record op het potloodje naast **Names**.",
+            en="Sign in to ORCID. On your record, click the pencil icon next to **Names**.",
+            nl="Log in bij ORCID. Klik in uw record op het potloodje naast **Names**.",
             target=pencil,
         ),
         Step(
             "who-can-see",
-            "The **Names** window opens. Under **Who can see your names**, a button shows who can see your given, "
+            en="The **Names** window opens. Under **Who can see your names**, a button shows who can see your given, "
             "family and published names now: here **Only me**. Click it.",
-            "Het venster **Names** gaat open. Onder **Who can see your names** staat een knop die laat zien wie "
+            nl="Het venster **Names** gaat open. Onder **Who can see your names** staat een knop die laat zien wie "
             "uw voornamen, achternaam en publicatienaam nu kan zien: hier **Only me** (alleen uzelf). Klik op die "
             "knop.",
             target=names_visibility_button,
         ),
         Step(
             "everyone",
-            "Choose **Everyone**, the green option: then everyone can see your name, and systems such as LUCRIS can "
+            en="Choose **Everyone**, the green option: then everyone can see your name, and systems such as LUCRIS can "
             "find your record by it.",
-            "Kies **Everyone** (iedereen), de groene optie: dan kan iedereen uw naam zien, en kunnen systemen als "
+            nl="Kies **Everyone** (iedereen), de groene optie: dan kan iedereen uw naam zien, en kunnen systemen als "
             "LUCRIS uw record daarop vinden.",
             target=lambda page: names_option(page, "Everyone"),
         ),
         Step(
             "save",
-            "The button now reads **Everyone**, but nothing is saved yet. Click **Save changes** to save it.",
-            "Op de knop staat nu **Everyone**, maar er is nog niets opgeslagen. Klik op **Save changes** om uw "
+            en="The button now reads **Everyone**, but nothing is saved yet. Click **Save changes** to save it.",
+            nl="Op de knop staat nu **Everyone**, maar er is nog niets opgeslagen. Klik op **Save changes** om uw "
             "keuze op te slaan.",
             target=save_button,
         ),
         Step(
             "found",
-            "Now LUCRIS can find you: on your research profile in LUCRIS, **Lookup ORCID** lists your record. How "
+            en="Now LUCRIS can find you: on your research profile in LUCRIS, **Lookup ORCID** lists your record. How "
             "to connect it is explained under "
             "[Or let LUCRIS look it up](register-orcid-in-lucris.md#or-let-lucris-look-it-up).",
-            "Nu kan LUCRIS u vinden: op uw onderzoeksprofiel in LUCRIS toont **Lookup ORCID** uw record. Hoe u het "
+            nl="Nu kan LUCRIS u vinden: op uw onderzoeksprofiel in LUCRIS toont **Lookup ORCID** uw record. Hoe u het "
             "koppelt, leest u onder "
             "[Of laat LUCRIS het opzoeken](register-orcid-in-lucris.md#or-let-lucris-look-it-up).",
             act=lookup_in_lucris,

@@ -73,36 +73,38 @@ TUTORIAL = Tutorial(
         Section(
             "only-me",
             "hide-a-work",
-            "Hide a work, and see that LUCRIS no longer finds it",
-            "Een publicatie verbergen en zien dat LUCRIS haar niet meer vindt",
+            en="Hide a work, and see that LUCRIS no longer finds it",
+            nl="Een publicatie verbergen en zien dat LUCRIS haar niet meer vindt",
             optional=True,
-            about_en="These steps only show what a visibility setting does: they hide one of your works and then "
-            "make it public again. Skip them if you do not want to try it.",
-            about_nl="Deze stappen laten alleen zien wat een zichtbaarheid doet: ze verbergen een van uw "
-            "publicaties en maken haar daarna weer openbaar. Wilt u dat niet uitproberen, sla ze dan over.",
+            about={
+                "en": "These steps only show what a visibility setting does: they hide one of your works and then "
+                "make it public again. Skip them if you do not want to try it.",
+                "nl": "Deze stappen laten alleen zien wat een zichtbaarheid doet: ze verbergen een van uw "
+                "publicaties en maken haar daarna weer openbaar. Wilt u dat niet uitproberen, sla ze dan over.",
+            },
         ),
         Section(
             "account-settings",
             "default-visibility",
-            "Set the visibility of new items",
-            "De zichtbaarheid van nieuwe items instellen",
+            en="Set the visibility of new items",
+            nl="De zichtbaarheid van nieuwe items instellen",
         ),
     ),
     steps=(
         Step(
             "works",
-            "Sign in to ORCID. Under **Works**, every work has its own visibility button, showing who can see it "
+            en="Sign in to ORCID. Under **Works**, every work has its own visibility button, showing who can see it "
             "now: here **Everyone**. Click it to change who can see that work.",
-            "Log in bij ORCID. Onder **Works** heeft elke publicatie een eigen knop voor de zichtbaarheid, met "
+            nl="Log in bij ORCID. Onder **Works** heeft elke publicatie een eigen knop voor de zichtbaarheid, met "
             "daarop wie haar nu kan zien: hier **Everyone** (iedereen). Klik op die knop om dat te veranderen.",
             target=visibility_button,
         ),
         Step(
             "only-me",
-            "A menu opens: **Set visibility for** **This item only**, with **Everyone**, **Trusted Parties** (the "
+            en="A menu opens: **Set visibility for** **This item only**, with **Everyone**, **Trusted Parties** (the "
             "organizations you have given access, such as LUCRIS) and **Only me**. To hide the work from everyone "
             "else, choose **Only me**. ORCID saves your choice at once.",
-            "Er gaat een menu open: **Set visibility for** **This item only** (alleen dit item), met **Everyone** "
+            nl="Er gaat een menu open: **Set visibility for** **This item only** (alleen dit item), met **Everyone** "
             "(iedereen), **Trusted Parties** (de organisaties die u toegang hebt gegeven, zoals LUCRIS) en "
             "**Only me** (alleen uzelf). Wilt u de publicatie voor anderen verbergen, kies dan **Only me**. ORCID "
             "slaat uw keuze meteen op.",
@@ -110,11 +112,11 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "not-found",
-            "Now look for your works from LUCRIS, as in "
+            en="Now look for your works from LUCRIS, as in "
             "[Import your ORCID works into LUCRIS](import-orcid-works-into-lucris.md). The work you just hid is "
             "not in the list: LUCRIS only finds what everyone can see on ORCID, not what you share with trusted "
             "parties or keep to yourself.",
-            "Zoek nu vanuit LUCRIS naar uw publicaties, zoals in "
+            nl="Zoek nu vanuit LUCRIS naar uw publicaties, zoals in "
             "[Uw ORCID-publicaties in LUCRIS importeren](import-orcid-works-into-lucris.md). De publicatie die u "
             "zojuist hebt verborgen, staat niet in de lijst: LUCRIS vindt alleen wat op ORCID voor iedereen "
             "zichtbaar is, niet wat u met vertrouwde partijen deelt of voor uzelf houdt.",
@@ -124,18 +126,18 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "everyone",
-            "Back on ORCID, click that work's visibility button again (it now reads **Only me**) and choose "
+            en="Back on ORCID, click that work's visibility button again (it now reads **Only me**) and choose "
             "**Everyone**, to make the work visible to everyone again.",
-            "Klik terug in ORCID weer op de zichtbaarheidsknop van die publicatie (daarop staat nu **Only me**) "
+            nl="Klik terug in ORCID weer op de zichtbaarheidsknop van die publicatie (daarop staat nu **Only me**) "
             "en kies **Everyone**, zodat iedereen haar weer kan zien.",
             act=reopen_visibility_menu,
             target=lambda page: option(page, "set item visibility to Everyone"),
         ),
         Step(
             "found-again",
-            "Search again from LUCRIS: this time the work is found. (In this example LUCRIS also notices that "
+            en="Search again from LUCRIS: this time the work is found. (In this example LUCRIS also notices that "
             "the work is in LUCRIS already, and marks it as a possible duplicate.)",
-            "Zoek opnieuw vanuit LUCRIS: nu wordt de publicatie wel gevonden. (In dit voorbeeld ziet LUCRIS ook "
+            nl="Zoek opnieuw vanuit LUCRIS: nu wordt de publicatie wel gevonden. (In dit voorbeeld ziet LUCRIS ook "
             "dat de publicatie al in LUCRIS staat, en markeert het haar als mogelijk dubbel.)",
             act=search_in_lucris,
             target=lambda page: found_list(page).locator("label", has_text=WORK),
@@ -143,10 +145,10 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "account-settings",
-            "New items, such as the works LUCRIS adds to your record, get your default visibility; the "
+            en="New items, such as the works LUCRIS adds to your record, get your default visibility; the "
             "organization that adds them cannot choose it for you. To set it, open the menu under your name on "
             "ORCID and choose **Account settings**.",
-            "Nieuwe items, zoals de publicaties die LUCRIS aan uw record toevoegt, krijgen uw standaard"
+            nl="Nieuwe items, zoals de publicaties die LUCRIS aan uw record toevoegt, krijgen uw standaard"
             "zichtbaarheid; de organisatie die ze toevoegt, kan die niet voor u kiezen. Die standaard stelt u in "
             "via het menu onder uw naam in ORCID: kies **Account settings**.",
             act=open_user_menu,
@@ -154,18 +156,18 @@ TUTORIAL = Tutorial(
         ),
         Step(
             "default",
-            "Under **Defaults**, click **Visibility**: it holds the visibility new items get, here **Only me**. "
+            en="Under **Defaults**, click **Visibility**: it holds the visibility new items get, here **Only me**. "
             "Choose **Everyone** so that LUCRIS and everyone else can find your new works.",
-            "Klik onder **Defaults** op **Visibility**: daar staat de zichtbaarheid die nieuwe items krijgen, hier "
+            nl="Klik onder **Defaults** op **Visibility**: daar staat de zichtbaarheid die nieuwe items krijgen, hier "
             "**Only me**. Kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties kunnen vinden.",
             act=open_visibility_panel,
             target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
         ),
         Step(
             "saved",
-            "ORCID saves your choice as soon as you make it, without a message: **Everyone** stays selected. "
+            en="ORCID saves your choice as soon as you make it, without a message: **Everyone** stays selected. "
             "There is no button to press.",
-            "ORCID slaat uw keuze meteen op, zonder melding: **Everyone** blijft gekozen. U hoeft nergens op te "
+            nl="ORCID slaat uw keuze meteen op, zonder melding: **Everyone** blijft gekozen. U hoeft nergens op te "
             "klikken.",
             act=saved_default,
             target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),

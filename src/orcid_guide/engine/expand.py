@@ -59,7 +59,7 @@ def _listed(labels: tuple[str, ...], language: str) -> str:
 
 def alt_text(step: Step, number: int, language: str) -> str:
     """What the screenshot of ``step`` shows, in ``language``: the step's own words for it, or what is known."""
-    own = step.alt(language)
+    own = step.alt_text(language)
     if own:
         return f"{ALT_PREFIX[language]}: {own}"
     parts = [_STEP[language].format(number=number)]
@@ -98,8 +98,8 @@ def section_markdown(section: Section, language: str, level: int) -> list[str]:
     if section.optional:
         heading = _OPTIONAL[language].format(heading=heading)
     lines = [f"{'#' * level} {heading} {{ #{section.id} }}", ""]
-    if section.about(language).strip():
-        lines += [section.about(language).strip(), ""]
+    if section.about_text(language).strip():
+        lines += [section.about_text(language).strip(), ""]
     return lines
 
 

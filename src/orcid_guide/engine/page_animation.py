@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from orcid_guide.engine.animation import Caption, animate
-from orcid_guide.engine.steps import LANGUAGES, Tutorial, screenshot_name
+from orcid_guide.engine.steps import Tutorial, screenshot_name
 
 _STEP = {"en": "Step {number}", "nl": "Stap {number}"}
 # Markup a caption drops: a link keeps its words, code its text; bold ("**") stays, to be drawn in bold.
@@ -42,4 +42,4 @@ def page_animations(tutorial: Tutorial, folder: Path) -> dict[str, bytes]:
         for number, step in enumerate(tutorial.steps, start=1)
         if step.shot
     ]
-    return {animation_file(language): animate(frames, captions(tutorial, language)) for language in LANGUAGES}
+    return {animation_file(language): animate(frames, captions(tutorial, language)) for language in tutorial.languages}
