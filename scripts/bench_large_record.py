@@ -29,10 +29,13 @@ from orcid_guide.sandbox.lucris import orcid_client
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
 from orcid_guide.sandbox.orcid.settings import OrcidSettings
-from orcid_guide.sandbox.orcid.testing import csrf_from, sign_in, upload_bibtex
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "bibtex-corpus"
 DEFAULT = CORPUS / "14_zotero_library_large_7166_bbt_fixture.bib"
+
+# The checkout, for the tests' helpers that drive the emulator's forms as a browser does.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.helpers.orcid_forms import csrf_from, sign_in, upload_bibtex  # noqa: E402
 
 
 def import_all(orcid_settings: OrcidSettings, data: bytes) -> int:

@@ -10,14 +10,16 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ORCID_GUIDE = str(Path(sys.executable).with_name("orcid-guide"))
 
 
-def interleaved_medians(cases: dict[str, Callable[[], object]], rounds: int, warm_up: bool = True) -> dict[str, float]:
+def interleaved_medians(
+    cases: Mapping[str, Callable[[], object]], rounds: int, warm_up: bool = True
+) -> dict[str, float]:
     """Seconds per case: the median of ``rounds`` runs, the cases taking turns (after one untimed round)."""
     timings: dict[str, list[float]] = {name: [] for name in cases}
     for round_number in range(rounds + (1 if warm_up else 0)):

@@ -16,8 +16,8 @@ from orcid_guide.sandbox.orcid.accounts import find_by_orcid, set_default_visibi
 from orcid_guide.sandbox.orcid.bibtex_import import SESSION_KEY, import_works, read_preview, save_draft
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
-from orcid_guide.sandbox.orcid.testing import upload_bibtex as upload
+from tests.helpers.orcid_forms import csrf_from, make_app, sign_in
+from tests.helpers.orcid_forms import upload_bibtex as upload
 
 TWO_ARTICLES = rb"""
 @string{peat = "Journal of Peat Studies"}
@@ -36,11 +36,6 @@ TWO_ARTICLES = rb"""
   isbn = {978-90-8728-000-0},
 }
 """
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
 
 
 @pytest.fixture
