@@ -15,6 +15,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ORCID_GUIDE = str(Path(sys.executable).with_name("orcid-guide"))
+# What a benchmark's --short form (the test suite runs each once so) works on: the tutorial with the fewest
+# steps, and the repository's 500-entry cut of the large BibTeX file instead of the shared 7166-entry one.
+SHORT_TUTORIAL = "lookup_orcid_in_lucris"
+SHORT_BIB = ROOT / "tests" / "data" / "bibtex-corpus" / "14_zotero_library_large_first_500_bbt_fixture.bib"
+SHORT_HELP = "a quick run (one round, one small tutorial or file) to check that the benchmark works, not to time"
 
 
 def interleaved_medians(
