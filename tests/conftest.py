@@ -19,16 +19,15 @@ from orcid_guide.engine.browser import Viewport, launch_chromium, new_context
 from orcid_guide.sandbox.launcher import RunningSandbox, running_sandbox
 from tests.helpers import lucris_forms, orcid_forms
 from tests.helpers.static_host import PUBLISHED_AT, SUB_PATH, served
+from tests.helpers.tutorial_runs import SKIP_REASON, SKIP_TUTORIALS
 
 ROOT = Path(__file__).resolve().parents[1]
-# Set by the CI workflow, whose shoot shards run every tutorial once; locally the suite runs them too.
-SKIP_TUTORIALS = "ORCID_GUIDE_SKIP_TUTORIALS"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if os.environ.get(SKIP_TUTORIALS) != "1":
         return
-    skip = pytest.mark.skip(reason=f"{SKIP_TUTORIALS}=1: the workflow's shoot shards run the tutorials")
+    skip = pytest.mark.skip(reason=SKIP_REASON)
     for item in items:
         if item.get_closest_marker("tutorials"):
             item.add_marker(skip)
