@@ -1,6 +1,6 @@
 """Benchmark: the tutorial suite through the engine, against a bare Playwright script doing the same.
 
-Run: .venv/bin/python scripts/bench_bare.py [ROUNDS]
+Run: .venv/bin/python scripts/bench_bare.py [ROUNDS] [--short]
 The bare script starts the same sandbox for each tutorial and does the same fills, clicks and screenshots,
 and nothing else: no label checks, no marked element, no comparison, no review page, no record of good runs.
 The engine runs every tutorial (--force) on one worker, in this process like the bare script. Prints the
@@ -9,11 +9,13 @@ median seconds of each and their ratio; the goal is at most 1.3.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
-from bench_timing import interleaved_medians, report
+from bench_timing import SHORT_HELP, SHORT_TUTORIAL, interleaved_medians, report
 from playwright.sync_api import sync_playwright
 
 from orcid_guide.engine.browser import launch_chromium, new_context
@@ -24,8 +26,8 @@ from orcid_guide.shoot import shoot
 from orcid_guide.targets import check_target, target_env
 
 
-def engine(project: Project) -> None:
-    report = shoot(project, [], force=True, jobs=1)
+def engine(project: Project, names: list[str]) -> None:
+    report = shoot(project, names, force=True, jobs=1)
     if report.failures or report.drifted:
         sys.exit(f"The tutorials do not pass as they are: {report.failures or report.drifted}")
 
@@ -58,15 +60,20 @@ def bare(project: Project, tutorials: list[Tutorial], out: Path) -> None:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    project = load_project()
-    tutorials = load_tutorials(project.tutorials)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=3)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    arguments = parser.parse_args()
+    rounds, names = (1, [SHORT_TUTORIAL]) if arguments.short else (arguments.rounds, [])
     with tempfile.TemporaryDirectory() as out:
+        # The engine's review page and records go to a scratch folder, not the checkout's build/.
+        project = replace(load_project(), work=Path(out) / "work")
+        tutorials = load_tutorials(project.tutorials, names)
         cases = {
-            "engine: every tutorial, checked": lambda: engine(project),
+            "engine: every tutorial, checked": lambda: engine(project, names),
             "bare Playwright: same actions, no checks": lambda: bare(project, tutorials, Path(out)),
         }
-        medians = interleaved_medians(cases, rounds)
+        medians = interleaved_medians(cases, rounds, warm_up=not arguments.short)
     name = "engine: every tutorial, checked"
     report("engine / bare Playwright", medians, name, "bare Playwright: same actions, no checks", 1.3, rounds)
 

@@ -1,7 +1,8 @@
 """Benchmark: importing the largest corpus file into the ORCID emulator, against bibtexparser parsing it alone.
 
-Run: .venv/bin/python scripts/bench_bibtex_import.py [FILE.bib]
-Default file: ../shared/bibtex-corpus/14_zotero_library_large_7166_bbt_fixture.bib (7166 entries, 3 MB).
+Run: .venv/bin/python scripts/bench_bibtex_import.py [FILE.bib] [--short]
+Default file: ../shared/bibtex-corpus/14_zotero_library_large_7166_bbt_fixture.bib (7166 entries, 3 MB); --short
+reads the repository's first 500 entries of it, twice.
 
 Baseline: bibtexparser.parse_string on the decoded text with its default parse stack.
 Import: what "Works - Import BibTeX" does with the uploaded bytes, on a real SQLite file of the emulator:
@@ -15,12 +16,13 @@ The CPU-time ratio import / parse is the figure to watch (goal: at most 2).
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_timing import SHORT_BIB, SHORT_HELP
 from bibtexparser.entrypoint import parse_string
 from flask import Flask
 
@@ -79,9 +81,13 @@ def import_into_emulator(app: Flask, data: bytes) -> tuple[Clock, int]:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("bib", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    arguments = parser.parse_args()
+    path, runs = (SHORT_BIB, 2) if arguments.short else (arguments.bib, RUNS)
     if not path.is_file():
-        sys.exit(f"No BibTeX file at {path}; pass one as the first argument.")
+        parser.error(f"No BibTeX file at {path}; pass one as the first argument.")
     data = path.read_bytes()
     with tempfile.TemporaryDirectory() as folder:
         settings = OrcidSettings(
@@ -91,11 +97,11 @@ def main() -> None:
         parse_times: list[Clock] = []
         import_times: list[Clock] = []
         added = 0
-        for _ in range(RUNS):
+        for _ in range(runs):
             parse_times.append(parse_alone(data))
             seconds, added = import_into_emulator(app, data)
             import_times.append(seconds)
-    print(f"file: {path.name} ({len(data) / 1e6:.1f} MB), works imported per run: {added}, medians of {RUNS} runs")
+    print(f"file: {path.name} ({len(data) / 1e6:.1f} MB), works imported per run: {added}, medians of {runs} runs")
     for index, clock in enumerate(("CPU time", "wall clock")):
         parse = statistics.median(times[index] for times in parse_times)
         imported = statistics.median(times[index] for times in import_times)

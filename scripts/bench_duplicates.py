@@ -1,17 +1,21 @@
 """Benchmark: flagging possible duplicates (Import from ORCID), against difflib as the baseline title matcher.
 
-Run: .venv/bin/python scripts/bench_duplicates.py
+Run: .venv/bin/python scripts/bench_duplicates.py [--short]
 For a researcher with 150 LUCRIS outputs and 75 works found on ORCID (a quarter of them already in LUCRIS), and a
 large case of 500 outputs and 125 works, prints the time to flag every found work with
 orcid_guide.bibtex.duplicates.flag_all, the time the same rule takes pair by pair with the standard library's
 difflib.SequenceMatcher for titles, and how many times faster the module is (best of 3; the baseline runs once).
+--short runs one small case (50 outputs, 20 works).
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import timeit
 from difflib import SequenceMatcher
+
+from bench_timing import SHORT_HELP
 
 from orcid_guide.bibtex.duplicates import Publication, flag_all, normalize_doi, normalize_isbn
 
@@ -82,6 +86,16 @@ def run(existing_count: int, found_count: int) -> None:
     )
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    short = parser.parse_args().short
+    if short:
+        run(50, 20)
+    else:
+        run(150, 60)
+        run(500, 100)
+
+
 if __name__ == "__main__":
-    run(150, 60)
-    run(500, 100)
+    main()

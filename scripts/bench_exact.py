@@ -1,6 +1,6 @@
 """Benchmark: what text baselines cost a full run, as a ratio of `shoot --force` with them to without them.
 
-Run: .venv/bin/python scripts/bench_exact.py [--rounds 3] [--jobs 1] [TUTORIAL ...]
+Run: .venv/bin/python scripts/bench_exact.py [--rounds 3] [--jobs 1] [--short] [TUTORIAL ...]
 "With" is the guide as it runs: an ARIA snapshot of every screen, compared exactly with its text baseline,
 and pixels compared exactly. "Without" takes no snapshots and compares pixels alone. Rounds alternate the
 two, on copies of the baselines, and the medians are compared (goal: at most 1.05).
@@ -16,6 +16,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from bench_timing import SHORT_HELP, SHORT_TUTORIAL
+
 from orcid_guide.project import load_project
 from orcid_guide.shoot import shoot
 
@@ -25,7 +27,10 @@ def main() -> None:
     parser.add_argument("tutorials", nargs="*")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
     args = parser.parse_args()
+    if args.short:
+        args.rounds, args.tutorials = 1, [SHORT_TUTORIAL]
     project = load_project()
     times: dict[bool, list[float]] = {True: [], False: []}
     with tempfile.TemporaryDirectory(prefix="bench-exact-") as scratch:

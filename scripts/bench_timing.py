@@ -10,14 +10,21 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ORCID_GUIDE = str(Path(sys.executable).with_name("orcid-guide"))
+# What a benchmark's --short form (the test suite runs each once so) works on: the tutorial with the fewest
+# steps, and the repository's 500-entry cut of the large BibTeX file instead of the shared 7166-entry one.
+SHORT_TUTORIAL = "lookup_orcid_in_lucris"
+SHORT_BIB = ROOT / "tests" / "data" / "bibtex-corpus" / "14_zotero_library_large_first_500_bbt_fixture.bib"
+SHORT_HELP = "a quick run (one round, one small tutorial or file) to check that the benchmark works, not to time"
 
 
-def interleaved_medians(cases: dict[str, Callable[[], object]], rounds: int, warm_up: bool = True) -> dict[str, float]:
+def interleaved_medians(
+    cases: Mapping[str, Callable[[], object]], rounds: int, warm_up: bool = True
+) -> dict[str, float]:
     """Seconds per case: the median of ``rounds`` runs, the cases taking turns (after one untimed round)."""
     timings: dict[str, list[float]] = {name: [] for name in cases}
     for round_number in range(rounds + (1 if warm_up else 0)):

@@ -1,6 +1,6 @@
 """Soak test: full tutorial runs in a row on this machine must draw identical pixels and identical text.
 
-Run: .venv/bin/python scripts/soak_pixels.py [--runs 10] [--jobs 2] [TUTORIAL ...]
+Run: .venv/bin/python scripts/soak_pixels.py [--runs 10] [--jobs 2] [--short] [TUTORIAL ...]
 Each run is a whole `shoot --force` into its own folder (the committed baselines are neither read for
 skipping nor written). Every shot of runs 2..N is compared with run 1's, pixel by pixel and its text
 baseline line by line; prints the pixels and lines that differed per shot and exits 1 if any did.
@@ -17,6 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from bench_timing import SHORT_HELP, SHORT_TUTORIAL
 from PIL import Image, ImageChops
 
 from orcid_guide.engine.text_baselines import SUFFIX
@@ -40,7 +41,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     # What is soaked is the drawing, not the machine's speed: on a busy machine give steps longer to appear.
     parser.add_argument("--step-timeout", type=float, default=15.0, help="seconds (the guide's own is 5)")
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP + " (two runs)")
     args = parser.parse_args()
+    if args.short:
+        args.runs, args.jobs, args.tutorials = 2, 1, [SHORT_TUTORIAL]
     project = replace(load_project(), step_timeout=args.step_timeout)
     differing = 0
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:

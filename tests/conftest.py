@@ -1,22 +1,36 @@
-"""Fixtures in the playwright-pytest shape: playwright → browser → context → page, a live sandbox, the built site."""
+"""The suite's shared fixtures: playwright → browser → context → page, a live sandbox, the apps under Flask's test
+client, the built site and its host."""
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from orcid_guide.engine.browser import Viewport, launch_chromium, new_context
 from orcid_guide.sandbox.launcher import RunningSandbox, running_sandbox
+from tests.helpers import lucris_forms, orcid_forms
+from tests.helpers.static_host import PUBLISHED_AT, SUB_PATH, served
+from tests.helpers.tutorial_runs import SKIP_REASON, SKIP_TUTORIALS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get(SKIP_TUTORIALS) != "1":
+        return
+    skip = pytest.mark.skip(reason=SKIP_REASON)
+    for item in items:
+        if item.get_closest_marker("tutorials"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -70,9 +84,26 @@ def python_orcid_public(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch
     return client, client.get_search_token_from_orcid()
 
 
-ROOT = Path(__file__).resolve().parents[1]
-PUBLISHED_AT = "https://guides.example.org/orcid-guide/"
-SUB_PATH = "/orcid-guide"
+@pytest.fixture
+def lucris_orcid_url() -> str:
+    """Where mock LUCRIS (the marker lucris) calls ORCID: nowhere; a module overrides this to answer it."""
+    return lucris_forms.closed_port_url()
+
+
+@pytest.fixture
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Flask:
+    """The app under test on a fresh database: the ORCID emulator, its settings changed by the marker
+    orcid_settings(**overrides); in a module marked lucris, mock LUCRIS."""
+    if request.node.get_closest_marker("lucris") is not None:
+        return lucris_forms.make_app(tmp_path, request.getfixturevalue("lucris_orcid_url"))
+    marker = request.node.get_closest_marker("orcid_settings")
+    return orcid_forms.make_app(tmp_path, **(marker.kwargs if marker is not None else {}))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A browser of ``app`` that has not signed in."""
+    return app.test_client()
 
 
 @pytest.fixture(scope="session")
@@ -96,43 +127,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site as a static host does, answering a missing page with the nearest 404.html above it."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        root = Path(self.directory)
-        folders = [part for part in self.path.split("?")[0].split("/")[:-1] if part]
-        pages = [root.joinpath(*folders[:depth], "404.html") for depth in range(len(folders), -1, -1)]
-        page = next((candidate for candidate in pages if candidate.is_file()), None)
-        if code != 404 or page is None:
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def serve(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site on a real local HTTP server (port 0) under its sub-path, without a trailing slash."""
     host = tmp_path_factory.mktemp("host")
     (host / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    for origin in serve(host):
+    with served(host) as origin:
         yield origin + SUB_PATH

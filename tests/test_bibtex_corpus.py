@@ -11,8 +11,8 @@ from flask import Flask
 
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
-from orcid_guide.sandbox.orcid.testing import upload_bibtex as upload
+from tests.helpers.orcid_forms import csrf_from, make_app, sign_in
+from tests.helpers.orcid_forms import upload_bibtex as upload
 
 CORPUS = Path(__file__).parent / "data" / "bibtex-corpus"
 # The project's shared folder, when it is beside the checkout: the copies must be the files it holds.

@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -176,3 +177,16 @@ def test_serve_on_port_0_prints_the_port_it_really_serves_on(monkeypatch: pytest
     assert status in (200, 404)
     assert f"Serving the guide on {url} " in result.output
     assert ":0/" not in result.output
+
+
+@pytest.mark.parametrize(("argv", "shot"), [(["build"], True), (["build", "--no-shoot"], False)])
+def test_build_runs_the_tutorials_before_the_site_unless_told_not_to(
+    argv: list[str], shot: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CI builds the site after its shoot shards ran every tutorial: --no-shoot must not run them a second time.
+    done: list[str] = []
+    monkeypatch.setattr(cli_module, "_shoot_or_fail", lambda *args, **options: done.append("shoot"))
+    monkeypatch.setattr(cli_module, "_build_site", lambda project, site: done.append(f"site {site}"))
+    result = CliRunner().invoke(cli, [*argv, "--site-dir", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert done == [*(["shoot"] if shot else []), f"site {tmp_path / 'site'}"]

@@ -142,7 +142,7 @@ def test_a_renamed_button_fails_at_its_step_naming_tutorial_pages_and_label(
         'Tutorial join, step 2 (name), shown on en/join.md, nl/join.md: the label "Continue" is not on the screen.'
     )
     assert failure.screenshot.stat().st_size > 0
-    assert failure.trace.stat().st_size > 0
+    assert failure.trace is not None and failure.trace.stat().st_size > 0
     assert [s.name for s in result.shots] == ["01-open.png"]
 
 
@@ -353,7 +353,7 @@ def test_a_failure_is_run_again_with_tracing_and_keeps_that_trace(
     assert failure is not None
     assert failure.problem == 'the label "Continue" is not on the screen.'
     assert failure.trace == tmp_path / "failures" / "join" / "trace.zip"
-    assert failure.trace.stat().st_size > 0
+    assert failure.trace is not None and failure.trace.stat().st_size > 0
     assert "join: step 2 failed; running the tutorial again with tracing" in lines
     # A failed tutorial writes no baseline, and the retry compares nothing.
     assert not (tmp_path / "baselines" / "join").exists()

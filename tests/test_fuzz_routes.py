@@ -30,8 +30,8 @@ from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET,
 from orcid_guide.sandbox.lucris.app import create_app as create_lucris
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.demo_data import EVA
-from orcid_guide.sandbox.orcid.testing import grant_token, sign_in, upload_bibtex
 from orcid_guide.sandbox.registry.app import create_app as create_registry
+from tests.helpers.orcid_forms import grant_token, sign_in, upload_bibtex
 
 SEED = 20261202
 RANDOM_REQUESTS = 200  # per client: a second or two each through the test client

@@ -21,9 +21,9 @@ from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET,
 from orcid_guide.sandbox.lucris.app import create_app as create_lucris
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.demo_data import EVA
-from orcid_guide.sandbox.orcid.testing import grant_token, register, sign_in
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, add_work
 from orcid_guide.sandbox.registry.app import create_app as create_registry
+from tests.helpers.orcid_forms import grant_token, register, sign_in
 
 # Every payload carries 1337, so script built from one of them is easy to spot.
 SCHEME_PAYLOADS = (
@@ -44,7 +44,6 @@ MARKUP_PAYLOADS = (
     "</textarea><script>alert(1337)</script>",
 )
 LUCRIS_EVA_UUID = "5efb3e7141030dfb7cc56dc2e2cf97c5"
-LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
 SAFE_URL = re.compile(r"^(?:https?://|/(?!/)|#|\?|$)", re.IGNORECASE)
 
 

@@ -14,73 +14,20 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from orcid_guide.sandbox.clock import fixed_clock
-from orcid_guide.sandbox.lucris.app import create_app
 from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS, OUTPUTS
-from orcid_guide.sandbox.lucris.settings import LucrisSettings
+from tests.helpers.lucris_forms import FOR_VALIDATION, form_token, log_in, make_app, post
 
 VALID_ID = "0000-0002-1825-0097"
 OTHER_VALID_ID = "0000-0002-1694-233X"
-FOR_VALIDATION = "7ebf8646a9f33f1b8764d9e076fb18ec"  # Eva's "Microplastics in Rhine sediments", Public
 CONFIDENTIAL = "63a43581ed3dd44352ec336a7506fead"  # Eva's, in progress and Confidential
 
-
-def closed_port_url() -> str:
-    """An origin on loopback where nothing listens, so a call there fails at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
-
-
-def make_app(tmp_path: Path, orcid_url: str | None = None) -> Flask:
-    settings = LucrisSettings(
-        database=tmp_path / "lucris.sqlite3",
-        base_url="http://127.0.0.1:5999",
-        orcid_url=orcid_url or closed_port_url(),
-        client_id="APP-LUCRIS0LEIDEN0",
-        client_secret="test-secret",
-        clock=fixed_clock,
-        orcid_timeout=2.0,
-    )
-    app = create_app(settings)
-    app.config["TESTING"] = True
-    return app
-
-
-def form_token(html: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert found, "page has no CSRF token"
-    return found.group(1)
-
-
-def log_in(client: FlaskClient, username: str = "evries", password: str = "lucris-eva") -> None:
-    token = form_token(client.get("/login").text)
-    answer = client.post("/login", data={"csrf_token": token, "username": username, "password": password})
-    assert answer.status_code == 303, answer.text
-
-
-def post(client: FlaskClient, url: str, data: dict[str, str], page: str = "/dashboard") -> str:
-    """POST the way a form on ``page`` would, with the CSRF token that page carries; returns the answer page."""
-    token = form_token(client.get(page).text)
-    answer = client.post(url, data={"csrf_token": token, **data}, follow_redirects=True)
-    return answer.text
+pytestmark = pytest.mark.lucris
 
 
 def stored_orcid_id(app: Flask, username: str = "evries") -> str | None:
     with sqlite3.connect(app.config["LUCRIS_SETTINGS"].database) as db:
         value: str | None = db.execute("SELECT orcid_id FROM persons WHERE username = ?", (username,)).fetchone()[0]
     return value
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def test_login_with_good_credentials_shows_the_dashboard_with_the_name(client: FlaskClient) -> None:

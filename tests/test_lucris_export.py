@@ -6,23 +6,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import bibtexparser
 import pytest
+from bibtexparser.entrypoint import parse_string
 from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.lucris.fixtures import JOURNAL_ISSNS, OUTPUTS, PERSONS
-from test_lucris_app import form_token, log_in, make_app
+from tests.helpers.lucris_forms import form_token, log_in
 
 EVA = next(p for p in PERSONS if p.username == "evries")
-THOMAS = next(p for p in PERSONS if p.username == "tdijk")
 THOMAS_OUTPUTS = [o for o in OUTPUTS if any(c.username == "tdijk" for c in o.contributors)]
 EVA_OUTPUTS = [o for o in OUTPUTS if any(c.username == "evries" for c in o.contributors)]
 
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
+pytestmark = pytest.mark.lucris
 
 
 @pytest.fixture
@@ -111,7 +107,7 @@ def test_a_selection_made_page_by_page_survives_paging_and_exports_every_output(
     assert status == 200
     assert headers["Content-Disposition"] == 'attachment; filename="publications.bib"'
     assert headers["Content-Type"] == "application/x-bibtex; charset=utf-8"
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == []
     assert {entry.key for entry in library.entries} == {o.uuid for o in THOMAS_OUTPUTS}
 
@@ -153,7 +149,7 @@ def test_the_export_is_the_bibtex_of_the_selected_outputs_in_list_order(app: Fla
     assert "@inbook{3683ccc6668947b1aea102683bb6d833,\n" in text
     assert 'booktitle = "Handbook of Circular Economy Metrics",' in text
     assert "@inproceedings{5b335b28f194647d69865fe06eb9c811,\n" in text
-    keys = [entry.key for entry in bibtexparser.parse_string(text).entries]
+    keys = [entry.key for entry in parse_string(text).entries]
     assert keys == rows(eva.get("/publications?size=50").text)
 
 

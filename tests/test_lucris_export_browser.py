@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from playwright.sync_api import Page, expect
 
 from orcid_guide.engine.kept_files import kept_file
@@ -27,7 +27,7 @@ def test_two_pages_of_100_selected_export_all_124_outputs(sandbox: RunningSandbo
     )
     path = export_publications(page, env, "Thomas van Dijk", "van Dijk")
     assert path == kept_file(env, EXPORT_FILE)
-    library = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+    library = parse_string(path.read_text(encoding="utf-8"))
     thomas = {o.uuid for o in OUTPUTS if any(c.username == "tdijk" for c in o.contributors)}
     assert len(thomas) == 124
     assert {entry.key for entry in library.entries} == thomas

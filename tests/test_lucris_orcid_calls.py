@@ -16,7 +16,6 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,11 +23,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.orcid_id import format_id
-from test_lucris_app import FOR_VALIDATION, form_token, log_in, make_app, post
+from tests.helpers.lucris_forms import FOR_VALIDATION, form_token, log_in, post
 
 EVA_ID = format_id(15_000_123)
 OTHER_EVA_ID = format_id(900_000_004_321)
 TOKEN = "8b3f0c2e-7d5a-4e7b-9a61-2f0d7c4b1e55"
+
+pytestmark = pytest.mark.lucris
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,8 @@ def fake_orcid() -> Iterator[FakeOrcid]:
 
 
 @pytest.fixture
-def app(tmp_path: Path, fake_orcid: FakeOrcid) -> Flask:
-    return make_app(tmp_path, fake_orcid.url)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+def lucris_orcid_url(fake_orcid: FakeOrcid) -> str:
+    return fake_orcid.url
 
 
 def person_row(app: Flask, username: str = "evries") -> sqlite3.Row:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import bibtexparser
 import pytest
 from bibtexparser import middlewares
+from bibtexparser.entrypoint import parse_string
 
 from orcid_guide.bibtex.lucris_writer import LucrisRecord, Name, latex, write_lucris_bibtex
 
@@ -85,7 +85,7 @@ def test_latex_escapes_what_latex_or_a_quoted_value_would_misread(text: str, wri
 
 def parse(text: str) -> dict[str, dict[str, object]]:
     """The file as a reader gets it: LaTeX decoded, authors split into family and given names."""
-    library = bibtexparser.parse_string(
+    library = parse_string(
         text,
         append_middleware=[
             middlewares.LatexDecodingMiddleware(keep_braced_groups=True),

@@ -21,9 +21,9 @@ from orcid_guide.sandbox.launcher import LUCRIS_CLIENT_ID, LUCRIS_CLIENT_SECRET,
 from orcid_guide.sandbox.lucris.app import create_app as create_lucris
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
 from orcid_guide.sandbox.orcid.demo_data import EVA
-from orcid_guide.sandbox.orcid.testing import grant_token, make_app, post_form, sign_in, upload_bibtex
 from orcid_guide.sandbox.registry import store
 from orcid_guide.sandbox.registry.app import create_app as create_registry
+from tests.helpers.orcid_forms import grant_token, make_app, post_form, sign_in, upload_bibtex
 
 HUGE_NUMBER = "99999999999999999999999"
 ODD_VALUES = (
@@ -128,8 +128,8 @@ def _fuzz(
                 _assert_no_server_error(answer, f"{method} {path} body={body[:20]!r}")
                 sent += 1
             if oversized:  # once per app: 5 MB through the test client is the slow part
-                kind = {**headers, "Content-Type": "application/json"}
-                huge = client.open(path, method=method, data=OVERSIZED, headers=kind)
+                as_json = {**headers, "Content-Type": "application/json"}
+                huge = client.open(path, method=method, data=OVERSIZED, headers=as_json)
                 _assert_no_server_error(huge, f"{method} {path} oversized")
     return sent
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from orcid_guide.sandbox.orcid.demo_clients import PUBLIC_DEMO_ID, builtin_clien
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DAAN, EVA, EVA_NAMESAKE
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import grant_token, make_app
+from tests.helpers.orcid_forms import grant_token
 
 CALLBACK = "http://127.0.0.1:9/orcid/callback"
 LUCRIS = ClientRegistration("APP-TEST0CLIENT0001", "a-very-long-client-secret", "LUCRIS", (CALLBACK,), member=True)
@@ -40,9 +39,7 @@ ACTIVITY_SECTIONS = {
 JSON = {"Accept": "application/vnd.orcid+json"}
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path, clients=(LUCRIS,))
+pytestmark = pytest.mark.orcid_settings(clients=(LUCRIS,))
 
 
 def _get(app: Flask, path: str, token: str | None = None) -> Any:
@@ -333,6 +330,6 @@ def _read_every_section(public: Orcid, member: Orcid) -> None:
         assert data["path"].startswith(f"/{EVA.orcid}/"), listed.__name__
     # pyorcid's email() looks for person/emails/email in the /email answer, which ORCID (and the emulator) gives
     # as email at the top; read the section the way email() does and check ORCID's shape.
-    emails = member._Orcid__read_section("email")  # type: ignore[attr-defined]
+    emails = member._Orcid__read_section("email")
     assert emails["path"] == f"/{EVA.orcid}/email" and emails["email"] == []  # Eva keeps her address private
     assert member.record_summary()["Employment"][0]["organization"] == "Leiden University"

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import authorize_path, csrf_from, decide, make_app, query_of, sign_in
+from tests.helpers.orcid_forms import authorize_path, csrf_from, decide, make_app, query_of, sign_in
 
 CALLBACK = "http://127.0.0.1:9/orcid/callback"
 LUCRIS = ClientRegistration(
@@ -21,9 +21,7 @@ LUCRIS = ClientRegistration(
 DIALOG = 'role="dialog" aria-modal="true" aria-label="Add a backup email address dialog"'
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path, clients=(LUCRIS,), backup_email_prompt=True)
+pytestmark = pytest.mark.orcid_settings(clients=(LUCRIS,), backup_email_prompt=True)
 
 
 def emails(app: Flask, orcid: str) -> list[tuple[str, int, str]]:

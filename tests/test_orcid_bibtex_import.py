@@ -16,8 +16,8 @@ from orcid_guide.sandbox.orcid.accounts import find_by_orcid, set_default_visibi
 from orcid_guide.sandbox.orcid.bibtex_import import SESSION_KEY, import_works, read_preview, save_draft
 from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, sign_in
-from orcid_guide.sandbox.orcid.testing import upload_bibtex as upload
+from tests.helpers.orcid_forms import csrf_from, make_app, sign_in
+from tests.helpers.orcid_forms import upload_bibtex as upload
 
 TWO_ARTICLES = rb"""
 @string{peat = "Journal of Peat Studies"}
@@ -39,12 +39,8 @@ TWO_ARTICLES = rb"""
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def eva(app: Flask) -> FlaskClient:
+    """Eva's browser, signed in."""
     client = app.test_client()
     sign_in(client, EVA.email, EVA.password)
     return client
@@ -65,8 +61,8 @@ def record_titles(app: Flask, orcid: str) -> list[str]:
         db.close()
 
 
-def test_the_dialog_offers_the_file_chooser_with_orcids_words(client: FlaskClient) -> None:
-    page = client.get("/works/bibtex").text
+def test_the_dialog_offers_the_file_chooser_with_orcids_words(eva: FlaskClient) -> None:
+    page = eva.get("/works/bibtex").text
     assert "<h1" in page and "Works - Import BibTeX</h1>" in page
     assert "Import citations from BibTex (.bib) files, including files exported from Google Scholar." in page
     assert re.search(r'<input type="file" name="bibtex" id="bibtex-file" accept="\.bib"', page)
@@ -78,10 +74,10 @@ def test_the_dialog_needs_a_signed_in_researcher(app: Flask) -> None:
     assert answer.status_code == 302 and "/signin" in answer.headers["Location"]
 
 
-def test_an_upload_lists_the_works_found_with_latex_and_macros_resolved(client: FlaskClient) -> None:
-    answer = upload(client, TWO_ARTICLES)
+def test_an_upload_lists_the_works_found_with_latex_and_macros_resolved(eva: FlaskClient) -> None:
+    answer = upload(eva, TWO_ARTICLES)
     assert answer.status_code == 303 and answer.headers["Location"].endswith("/works/bibtex/preview")
-    page = client.get("/works/bibtex/preview").text
+    page = eva.get("/works/bibtex/preview").text
     assert "Works found in BibTeX (2)" in page
     assert "Rewetting Dutch peat meadows: a über-review" in page
     assert "Journal of Peat Studies" in page
@@ -94,13 +90,13 @@ def test_an_upload_lists_the_works_found_with_latex_and_macros_resolved(client: 
 
 
 def test_select_all_imports_every_work_with_the_researcher_as_source_and_default_visibility(
-    app: Flask, client: FlaskClient
+    app: Flask, eva: FlaskClient
 ) -> None:
     db = connect(app.config["ORCID_SETTINGS"].database)
     set_default_visibility(db, EVA.orcid, "limited", now_ms=1)
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    answer = choose(client, select_all="1", action="import")
+    upload(eva, TWO_ARTICLES)
+    answer = choose(eva, select_all="1", action="import")
     assert answer.status_code == 303 and answer.headers["Location"].endswith("/my-orcid")
     added = db.execute(
         "SELECT title, source_orcid, source_name, visibility, citation_type, citation_value FROM works"
@@ -113,14 +109,14 @@ def test_select_all_imports_every_work_with_the_researcher_as_source_and_default
         (EVA.orcid, EVA.name, "limited")
     }
     assert added[0]["citation_type"] == "bibtex" and added[0]["citation_value"].startswith("@article{vries2019,")
-    assert "Rewetting Dutch peat meadows" in client.get("/my-orcid").text
+    assert "Rewetting Dutch peat meadows" in eva.get("/my-orcid").text
 
 
-def test_an_imported_doi_given_as_a_url_groups_with_the_same_doi_on_the_record(client: FlaskClient) -> None:
+def test_an_imported_doi_given_as_a_url_groups_with_the_same_doi_on_the_record(eva: FlaskClient) -> None:
     # Eva's record already holds 10.5555/leiden.rewetting.2019 (from LUCRIS); the file gives it as a doi.org URL.
-    upload(client, TWO_ARTICLES)
-    choose(client, select_all="1", action="import")
-    works = client.get(f"/v3.0/{EVA.orcid}/works", headers={"Accept": "application/vnd.orcid+json"}).get_json()
+    upload(eva, TWO_ARTICLES)
+    choose(eva, select_all="1", action="import")
+    works = eva.get(f"/v3.0/{EVA.orcid}/works", headers={"Accept": "application/vnd.orcid+json"}).get_json()
     groups = [
         {summary["title"]["title"]["value"] for summary in group["work-summary"]}
         for group in works["group"]
@@ -132,33 +128,33 @@ def test_an_imported_doi_given_as_a_url_groups_with_the_same_doi_on_the_record(c
     assert len(groups) == 1 and len(groups[0]) == 2, groups
 
 
-def test_only_the_ticked_works_are_imported(app: Flask, client: FlaskClient) -> None:
+def test_only_the_ticked_works_are_imported(app: Flask, eva: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    choose(client, work=["1"], action="import")
+    upload(eva, TWO_ARTICLES)
+    choose(eva, work=["1"], action="import")
     assert record_titles(app, EVA.orcid) == [*before, "Peat and people"]
 
 
-def test_nothing_selected_says_so_and_keeps_the_preview(app: Flask, client: FlaskClient) -> None:
+def test_nothing_selected_says_so_and_keeps_the_preview(app: Flask, eva: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    answer = choose(client, action="import")
+    upload(eva, TWO_ARTICLES)
+    answer = choose(eva, action="import")
     assert answer.status_code == 400
     assert "You haven\u2019t selected any items to import." in answer.text
     assert "Works found in BibTeX (2)" in answer.text
     assert record_titles(app, EVA.orcid) == before
 
 
-def test_cancel_imports_nothing_and_forgets_the_file(app: Flask, client: FlaskClient) -> None:
+def test_cancel_imports_nothing_and_forgets_the_file(app: Flask, eva: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    assert choose(client, select_all="1", action="cancel").status_code == 303
+    upload(eva, TWO_ARTICLES)
+    assert choose(eva, select_all="1", action="cancel").status_code == 303
     assert record_titles(app, EVA.orcid) == before
-    assert client.get("/works/bibtex/preview").status_code == 302
+    assert eva.get("/works/bibtex/preview").status_code == 302
 
 
-def test_an_unreadable_file_is_refused_with_orcids_sentence_and_the_parsers_detail(client: FlaskClient) -> None:
-    answer = upload(client, b"@article{broken,\n  author {Nobody},\n  title = {T},\n}\n")
+def test_an_unreadable_file_is_refused_with_orcids_sentence_and_the_parsers_detail(eva: FlaskClient) -> None:
+    answer = upload(eva, b"@article{broken,\n  author {Nobody},\n  title = {T},\n}\n")
     assert answer.status_code == 422
     assert "This file cannot be read. Please check the BibTeX formatting and try again." in answer.text
     assert "Line 1: the entry broken cannot be read: Expected a `=` after entry key, but found `{`." in (
@@ -166,46 +162,46 @@ def test_an_unreadable_file_is_refused_with_orcids_sentence_and_the_parsers_deta
     )
 
 
-def test_a_file_without_entries_is_refused(client: FlaskClient) -> None:
-    answer = upload(client, b'% just a comment\n@string{x = "y"}\n')
+def test_a_file_without_entries_is_refused(eva: FlaskClient) -> None:
+    answer = upload(eva, b'% just a comment\n@string{x = "y"}\n')
     assert answer.status_code == 422
     assert "Error parsing Bibtex. No Bibtex entries found in file" in answer.text
 
 
 def test_an_entry_orcid_cannot_import_is_shown_with_its_reason_and_cannot_be_ticked(
-    app: Flask, client: FlaskClient
+    app: Flask, eva: FlaskClient
 ) -> None:
     before = record_titles(app, EVA.orcid)
     upload(
-        client,
+        eva,
         TWO_ARTICLES
         + b"@online{site, title = {A web page}, url = {https://example.org}}\n@misc{untitled, year = 2001}\n",
     )
-    page = client.get("/works/bibtex/preview").text
+    page = eva.get("/works/bibtex/preview").text
     assert "Works found in BibTeX (4)" in page
     assert "<h2>A web page</h2>" in page and "Entry site (line 17)" in page
     assert "ORCID has no work type for @online entries." in page
     assert "Entry untitled (line 18)" in page and "The entry has no title." in page
     assert page.count('name="work"') == 2
     # A forged form naming the refused entries imports none of them.
-    assert choose(client, work=["2", "3"], action="import").status_code == 400
-    choose(client, select_all="1", action="import")
+    assert choose(eva, work=["2", "3"], action="import").status_code == 400
+    choose(eva, select_all="1", action="import")
     assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
 
 
-def test_the_preview_belongs_to_the_session_and_the_record_that_uploaded_it(app: Flask, client: FlaskClient) -> None:
-    upload(client, TWO_ARTICLES)
+def test_the_preview_belongs_to_the_session_and_the_record_that_uploaded_it(app: Flask, eva: FlaskClient) -> None:
+    upload(eva, TWO_ARTICLES)
     other = app.test_client()
     sign_in(other, CARBERRY.email, CARBERRY.password)
     assert other.get("/works/bibtex/preview").status_code == 302
     # The same browser signed in as someone else does not get Eva's preview either.
-    client.post("/signout", data={"csrf_token": csrf_from(client.get("/my-orcid").text)})
-    sign_in(client, CARBERRY.email, CARBERRY.password)
-    assert client.get("/works/bibtex/preview").status_code == 302
+    eva.post("/signout", data={"csrf_token": csrf_from(eva.get("/my-orcid").text)})
+    sign_in(eva, CARBERRY.email, CARBERRY.password)
+    assert eva.get("/works/bibtex/preview").status_code == 302
 
 
-def test_a_preview_left_behind_goes_after_a_day(app: Flask, client: FlaskClient) -> None:
-    upload(client, TWO_ARTICLES)
+def test_a_preview_left_behind_goes_after_a_day(app: Flask, eva: FlaskClient) -> None:
+    upload(eva, TWO_ARTICLES)
     db = connect(app.config["ORCID_SETTINGS"].database)
     db.execute("UPDATE bibtex_drafts SET created_ms = created_ms - 25 * 3600 * 1000")
     other = app.test_client()
@@ -213,11 +209,11 @@ def test_a_preview_left_behind_goes_after_a_day(app: Flask, client: FlaskClient)
     upload(other, TWO_ARTICLES)
     assert db.execute("SELECT COUNT(*) FROM bibtex_drafts").fetchone()[0] == 1
     db.close()
-    assert client.get("/works/bibtex/preview").status_code == 302
+    assert eva.get("/works/bibtex/preview").status_code == 302
 
 
-def test_an_upload_without_the_csrf_token_is_refused(client: FlaskClient) -> None:
-    answer = client.post(
+def test_an_upload_without_the_csrf_token_is_refused(eva: FlaskClient) -> None:
+    answer = eva.post(
         "/works/bibtex",
         data={"bibtex": (io.BytesIO(TWO_ARTICLES), "w.bib")},
         content_type="multipart/form-data",
@@ -225,38 +221,38 @@ def test_an_upload_without_the_csrf_token_is_refused(client: FlaskClient) -> Non
     assert answer.status_code == 400
 
 
-def test_user_text_in_a_file_is_escaped_and_only_web_urls_become_links(client: FlaskClient) -> None:
-    upload(client, b"@misc{x, title = {<script>alert(1)</script>}, url = {javascript:alert(1)}}\n")
-    page = client.get("/works/bibtex/preview").text
+def test_user_text_in_a_file_is_escaped_and_only_web_urls_become_links(eva: FlaskClient) -> None:
+    upload(eva, b"@misc{x, title = {<script>alert(1)</script>}, url = {javascript:alert(1)}}\n")
+    page = eva.get("/works/bibtex/preview").text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "javascript:alert" not in page
 
 
-def test_a_preview_outlives_a_restart_of_the_emulator(tmp_path: Path, app: Flask, client: FlaskClient) -> None:
+def test_a_preview_outlives_a_restart_of_the_emulator(tmp_path: Path, app: Flask, eva: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
+    upload(eva, TWO_ARTICLES)
     # A new app on the same database, with nothing of the old one in memory, finds the preview by its row
     # (and the same session key, as a restart with --data keeps it).
     restarted = make_app(tmp_path, secret_key=app.config["SECRET_KEY"])
     bibtex_import._recent.clear()
-    client.application = restarted
-    token = csrf_from(client.get("/works/bibtex/preview").text)
-    client.post("/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"})
+    eva.application = restarted
+    token = csrf_from(eva.get("/works/bibtex/preview").text)
+    eva.post("/works/bibtex/preview", data={"csrf_token": token, "select_all": "1", "action": "import"})
     assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
 
 
-def test_a_second_press_of_import_adds_nothing_twice(app: Flask, client: FlaskClient) -> None:
+def test_a_second_press_of_import_adds_nothing_twice(app: Flask, eva: FlaskClient) -> None:
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    token = csrf_from(client.get("/works/bibtex/preview").text)
+    upload(eva, TWO_ARTICLES)
+    token = csrf_from(eva.get("/works/bibtex/preview").text)
     form = {"csrf_token": token, "select_all": "1", "action": "import"}
     # Both presses were sent from the same page, as a double click or a second tab sends them.
-    with client.session_transaction() as session:
+    with eva.session_transaction() as session:
         draft = session["bibtex_draft"]
-    assert client.post("/works/bibtex/preview", data=form).status_code == 303
-    with client.session_transaction() as session:
+    assert eva.post("/works/bibtex/preview", data=form).status_code == 303
+    with eva.session_transaction() as session:
         session["bibtex_draft"] = draft
-    assert client.post("/works/bibtex/preview", data=form).status_code == 303
+    assert eva.post("/works/bibtex/preview", data=form).status_code == 303
     assert record_titles(app, EVA.orcid) == [*before, "Rewetting Dutch peat meadows: a über-review", "Peat and people"]
 
 
@@ -276,7 +272,7 @@ def test_two_imports_of_one_preview_racing_each_other_add_it_once(app: Flask) ->
     assert record_titles(app, EVA.orcid).count("Peat and people") == 1
 
 
-def test_an_import_that_fails_half_way_adds_nothing_and_keeps_the_preview(app: Flask, client: FlaskClient) -> None:
+def test_an_import_that_fails_half_way_adds_nothing_and_keeps_the_preview(app: Flask, eva: FlaskClient) -> None:
     db = connect(app.config["ORCID_SETTINGS"].database)
     # Make the database refuse the second work of the file, after the first has been written.
     db.execute(
@@ -285,22 +281,22 @@ def test_an_import_that_fails_half_way_adds_nothing_and_keeps_the_preview(app: F
     )
     db.close()
     before = record_titles(app, EVA.orcid)
-    upload(client, TWO_ARTICLES)
-    answer = choose(client, select_all="1", action="import")
+    upload(eva, TWO_ARTICLES)
+    answer = choose(eva, select_all="1", action="import")
     assert answer.status_code == 500
     assert record_titles(app, EVA.orcid) == before
-    assert "Works found in BibTeX (2)" in client.get("/works/bibtex/preview").text
+    assert "Works found in BibTeX (2)" in eva.get("/works/bibtex/preview").text
 
 
 # The copy of the reference list of ORCID's interface strings (test_bold_labels keeps it equal to the reference).
 ORCID_STRINGS = Path(__file__).parent / "data" / "orcid-ui-strings.txt"
 
 
-def test_the_dialog_speaks_orcids_own_words(client: FlaskClient) -> None:
+def test_the_dialog_speaks_orcids_own_words(eva: FlaskClient) -> None:
     known = set(ORCID_STRINGS.read_text(encoding="utf-8").splitlines())
-    upload(client, TWO_ARTICLES)
-    pages = client.get("/works/bibtex").text + client.get("/works/bibtex/preview").text + choose(client).text
-    pages += upload(client, b"").text + upload(client, b"@misc{x,\n  title {y}\n}\n").text
+    upload(eva, TWO_ARTICLES)
+    pages = eva.get("/works/bibtex").text + eva.get("/works/bibtex/preview").text + choose(eva).text
+    pages += upload(eva, b"").text + upload(eva, b"@misc{x,\n  title {y}\n}\n").text
     for words in (
         "Works - Import BibTeX",
         "Import citations from BibTex (.bib) files, including files exported from Google Scholar.",
@@ -321,10 +317,10 @@ def test_the_dialog_speaks_orcids_own_words(client: FlaskClient) -> None:
 
 
 def test_a_file_over_the_upload_limit_is_refused_in_one_sentence_and_nothing_is_imported(
-    app: Flask, client: FlaskClient
+    app: Flask, eva: FlaskClient
 ) -> None:
     before = record_titles(app, EVA.orcid)
-    answer = upload(client, b"%" + b"x" * (5 * 1024 * 1024) + b"\n")
+    answer = upload(eva, b"%" + b"x" * (5 * 1024 * 1024) + b"\n")
     assert answer.status_code == 413
     assert "This file is larger than 4 MB" in answer.text
     assert record_titles(app, EVA.orcid) == before

@@ -13,7 +13,7 @@ from orcid_guide.sandbox.orcid.database import connect
 from orcid_guide.sandbox.orcid.demo_clients import builtin_clients
 from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS, DEMO_WORKS
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import make_app, sign_in
+from tests.helpers.orcid_forms import make_app, sign_in
 
 LUCRIS = ClientRegistration(
     client_id="APP-TEST0CLIENT0001",

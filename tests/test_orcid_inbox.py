@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,17 +11,12 @@ from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.orcid.demo_clients import CROSSREF_ID
 from orcid_guide.sandbox.orcid.demo_data import DAAN, EVA
-from orcid_guide.sandbox.orcid.testing import grant_token, make_app, post_form, sign_in
+from tests.helpers.orcid_forms import grant_token, post_form, sign_in
 
 SECRET = "crossref-demo-secret"
 AUTHORIZE = f"/oauth/authorize?client_id={CROSSREF_ID}&response_type=code&scope=/activities/update"
 CALLBACK = "http://127.0.0.1:5000/demo-client/callback"
 JSON = {"Content-Type": "application/vnd.orcid+json", "Accept": "application/vnd.orcid+json"}
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
 
 
 def notification_token(app: Flask, secret: str = SECRET) -> str:
@@ -36,7 +30,7 @@ def notification_token(app: Flask, secret: str = SECRET) -> str:
         },
     )
     assert answer.status_code == 200, answer.text
-    return str(answer.json["access_token"])
+    return str(answer.get_json()["access_token"])
 
 
 def request_body(url: str = AUTHORIZE, title: str = "Peat subsidence in Friesland") -> dict[str, Any]:
@@ -106,7 +100,7 @@ def test_a_permission_request_needs_the_premium_notification_token(app: Flask) -
             "scope": "/premium-notification",
         },
     )
-    assert public.status_code == 400 and public.json["error"] == "invalid_scope"
+    assert public.status_code == 400 and public.get_json()["error"] == "invalid_scope"
 
 
 @pytest.mark.parametrize(

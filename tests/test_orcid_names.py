@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,13 +15,13 @@ from playwright.sync_api import Page, expect
 from orcid_guide.sandbox.launcher import RunningSandbox
 from orcid_guide.sandbox.lucris import orcid_client
 from orcid_guide.sandbox.orcid.demo_data import EVA, EVA_NAMESAKE
-from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
+from tests.helpers.orcid_forms import make_app, post_form, sign_in
 
 
-def _get_json(url: str) -> dict[str, object]:
+def _get_json(url: str) -> dict[str, Any]:
     request = urllib.request.Request(url, headers={"Accept": "application/vnd.orcid+json"})
     with urllib.request.urlopen(request, timeout=5) as answer:
-        data: dict[str, object] = json.load(answer)
+        data: dict[str, Any] = json.load(answer)
         return data
 
 
@@ -68,7 +69,7 @@ def test_a_name_is_found_and_shown_only_while_it_is_public(sandbox: RunningSandb
         # Nor as the source of her own works (ORCID names a person as a source by their public name only).
         assert "Eva de Vries" not in public_page, option
         works = _get_json(f"{sandbox.orcid_url}/v3.0/{EVA.orcid}/works")
-        sources = [summary["source"] for group in works["group"] for summary in group["work-summary"]]  # type: ignore[index, attr-defined]
+        sources = [summary["source"] for group in works["group"] for summary in group["work-summary"]]
         assert sources and all(source["source-name"] is None for source in sources), option
 
     # LUCRIS's Lookup ORCID, in the browser, lists only the namesake now.

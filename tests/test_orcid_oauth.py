@@ -17,7 +17,7 @@ from orcid_guide.sandbox.orcid.demo_clients import CROSSREF_ID, PUBLIC_DEMO_ID, 
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import (
+from tests.helpers.orcid_forms import (
     authorize_path,
     csrf_from,
     decide,
@@ -43,9 +43,7 @@ OTHER = ClientRegistration(
 SCOPE = "/read-limited /activities/update"
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path, clients=(LUCRIS, OTHER))
+pytestmark = pytest.mark.orcid_settings(clients=(LUCRIS, OTHER))
 
 
 @pytest.fixture

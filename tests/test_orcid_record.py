@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, DEMO_WORKS, EVA
-from orcid_guide.sandbox.orcid.testing import make_app, post_form, sign_in
+from tests.helpers.orcid_forms import make_app, post_form, sign_in
 
 EVA_PUBLIC = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility == "public"]
 EVA_HIDDEN = [work.title for work in DEMO_WORKS[EVA.orcid] if work.visibility != "public"]
@@ -23,16 +22,6 @@ NEW_ADD = (
     "Add work with a PubMed ID",
     "Add work manually",
 )
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def test_the_user_menu_and_the_id_url(client: FlaskClient) -> None:

@@ -15,17 +15,7 @@ from orcid_guide.orcid_id import ISSUED_BLOCKS, base_number, is_valid
 from orcid_guide.sandbox.launcher import RunningSandbox
 from orcid_guide.sandbox.orcid import registration as rules
 from orcid_guide.sandbox.orcid.ids import FIRST_FIXED_ID
-from orcid_guide.sandbox.orcid.testing import STEP_ANSWERS, make_app, post_form, register, submit_step
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+from tests.helpers.orcid_forms import STEP_ANSWERS, make_app, post_form, register, submit_step
 
 
 def _db(app: Flask) -> sqlite3.Connection:

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from orcid_guide.sandbox.orcid.demo_data import EVA
 from orcid_guide.sandbox.orcid.search_query import ID_TYPES, UNKEPT_FIELDS, WORK_FIELDS
-from orcid_guide.sandbox.orcid.testing import make_app
+from tests.helpers.orcid_forms import make_app
 
 JSON = {"Accept": "application/vnd.orcid+json"}
 

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, post_form, sign_in
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+from tests.helpers.orcid_forms import csrf_from, post_form, sign_in
 
 
 def _signed_in_as(client: FlaskClient) -> str | None:

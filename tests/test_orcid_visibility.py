@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -13,12 +12,7 @@ from flask.testing import FlaskClient
 
 from orcid_guide.sandbox.orcid.demo_data import DAAN, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, post_form, sign_in
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path)
+from tests.helpers.orcid_forms import csrf_from, post_form, sign_in
 
 
 @pytest.fixture

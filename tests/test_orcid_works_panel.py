@@ -19,9 +19,9 @@ from orcid_guide.sandbox.orcid.database import connect, transaction
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import csrf_from, make_app, post_form, sign_in
 from orcid_guide.sandbox.orcid.works_paging import page_from
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, insert_work
+from tests.helpers.orcid_forms import csrf_from, make_app, post_form, sign_in
 
 LUCRIS_CLIENT = ClientRegistration(
     "APP-PANEL000000001", "lucris-secret-long-enough", "LUCRIS", ("http://127.0.0.1:7/l",)
@@ -34,9 +34,7 @@ CROSSREF = Source("Crossref Metadata Search", client_id=CROSSREF_CLIENT.client_i
 SELF = Source(CARBERRY.name, orcid=CARBERRY.orcid)
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return make_app(tmp_path, clients=(LUCRIS_CLIENT, CROSSREF_CLIENT))
+pytestmark = pytest.mark.orcid_settings(clients=(LUCRIS_CLIENT, CROSSREF_CLIENT))
 
 
 @pytest.fixture

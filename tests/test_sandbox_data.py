@@ -20,8 +20,8 @@ from orcid_guide.sandbox.launcher import DATABASES, LUCRIS_CLIENT_ID, LUCRIS_CLI
 from orcid_guide.sandbox.lucris.database import connect as lucris_connect
 from orcid_guide.sandbox.orcid.demo_data import EVA
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import grant_token, make_app
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, add_work
+from tests.helpers.orcid_forms import grant_token, make_app
 
 BULK = 100
 WRITE = "/read-limited /activities/update"

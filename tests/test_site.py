@@ -8,63 +8,24 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageSequence
 
 from orcid_guide.engine.animation import SCALE, Caption, with_caption
 from orcid_guide.engine.loader import load_tutorial
 from orcid_guide.engine.page_animation import caption_words
 from orcid_guide.engine.steps import screenshot_name
+from tests.helpers.site_pages import (
+    ANIMATIONS_SHOWN,
+    LANGUAGES,
+    PAGES,
+    TUTORIALS_SHOWN,
+    nav_titles,
+    page_url,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("en", "nl")
-PAGES = (
-    "index",
-    "create-orcid-id",
-    "register-orcid-in-lucris",
-    "connect-lucris-to-orcid",
-    "auto-update",
-    "add-older-publications",
-    "import-orcid-works-into-lucris",
-    "visibility",
-    "faq",
-    "for-developers",
-    "status",
-)
-NAV_TITLES = {
-    "en": [
-        "Home",
-        "Create your ORCID iD",
-        "Register your ORCID iD in LUCRIS",
-        "Connect LUCRIS to ORCID",
-        "Let Crossref and DataCite update your ORCID record",
-        "Add older publications to ORCID",
-        "Import your ORCID works into LUCRIS",
-        "Decide who can see what",
-        "Questions and answers",
-        "For developers",
-        "When the steps last worked",
-    ],
-    "nl": [
-        "Startpagina",
-        "Uw ORCID iD aanmaken",
-        "Uw ORCID iD in LUCRIS registreren",
-        "LUCRIS aan ORCID koppelen",
-        "Crossref en DataCite uw ORCID-record laten bijwerken",
-        "Oudere publicaties aan ORCID toevoegen",
-        "Uw ORCID-publicaties in LUCRIS importeren",
-        "Bepalen wie wat kan zien",
-        "Vragen en antwoorden",
-        "Voor ontwikkelaars",
-        "Wanneer de stappen het laatst werkten",
-    ],
-}
+NAV_TITLES = nav_titles()
 SNIPPETS_SHOWN = {"create-orcid-id": ["check_orcid_id"], "for-developers": ["read_orcid_emulator"]}
-
-
-def page_url(language: str, page: str) -> str:
-    """The page's path from the site root, as a browser sees it."""
-    prefix = "" if language == "en" else f"{language}/"
-    return f"/{prefix}" if page == "index" else f"/{prefix}{page}/"
 
 
 @dataclass
@@ -201,14 +162,6 @@ def test_snippet_code_and_its_output_are_shown(site: Path, language: str, page: 
     assert source.with_suffix(".out").read_text(encoding="utf-8").rstrip("\n") in blocks
 
 
-TUTORIALS_SHOWN = {
-    "create-orcid-id": ["create_orcid_id"],
-    "register-orcid-in-lucris": ["register_orcid_in_lucris", "lookup_orcid_in_lucris"],
-    "connect-lucris-to-orcid": ["connect_lucris_to_orcid"],
-    "add-older-publications": ["export_publications_from_lucris"],
-    "import-orcid-works-into-lucris": ["import_orcid_works_into_lucris"],
-    "visibility": ["make_name_public_on_orcid", "set_visibility_on_orcid"],
-}
 ALT_PREFIX = {"en": "Screenshot: ", "nl": "Schermafbeelding: "}
 
 
@@ -248,22 +201,17 @@ def test_every_tutorial_step_is_shown_with_its_screenshot_in_the_page_language(
         assert first_words in shown.text
 
 
-ANIMATIONS_SHOWN = {"connect-lucris-to-orcid": "connect_lucris_to_orcid"}
 OPEN_FULL_SIZE = {"en": "Open the animation full size", "nl": "Open de animatie op ware grootte"}
 
 
 def _frames(path: Path) -> list[Image.Image]:
     with Image.open(path) as movie:
         assert movie.format == "PNG" and getattr(movie, "is_animated", False)
-        frames = []
-        for index in range(movie.n_frames):
-            movie.seek(index)
-            frames.append(movie.convert("RGB"))
-        return frames
+        return [frame.convert("RGB") for frame in ImageSequence.Iterator(movie)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("page", "tutorial"), ANIMATIONS_SHOWN.items())
+@pytest.mark.parametrize(("page", "tutorial"), [(p, t) for p, ts in ANIMATIONS_SHOWN.items() for t in ts])
 def test_the_animation_is_shown_with_alt_text_and_a_full_size_link_in_the_page_language(
     site: Path, language: str, page: str, tutorial: str
 ) -> None:
@@ -277,7 +225,7 @@ def test_the_animation_is_shown_with_alt_text_and_a_full_size_link_in_the_page_l
     assert (src, OPEN_FULL_SIZE[language]) in shown.links
 
 
-@pytest.mark.parametrize(("page", "tutorial"), ANIMATIONS_SHOWN.items())
+@pytest.mark.parametrize(("page", "tutorial"), [(p, t) for p, ts in ANIMATIONS_SHOWN.items() for t in ts])
 def test_each_frame_of_the_animation_carries_its_step_number_and_words_in_the_page_language(
     site: Path, page: str, tutorial: str
 ) -> None:

@@ -3,11 +3,8 @@ at desktop and phone widths, a title that fits, working 404 pages."""
 
 from __future__ import annotations
 
-import functools
-import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,10 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route
 
-from conftest import PUBLISHED_AT, SUB_PATH, SiteHandler
 from orcid_guide.engine.animation import CAPTION_FONT_PX
 from orcid_guide.engine.browser import Viewport, new_context
-from test_site import LANGUAGES, PAGES, page_url
+from tests.helpers.site_pages import LANGUAGES, PAGES, page_url
+from tests.helpers.static_host import PUBLISHED_AT, SUB_PATH, SiteHandler, served
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -199,11 +196,8 @@ class OneNotFoundPageHandler(SiteHandler):
 
 def test_a_host_with_one_404_page_shows_dutch_readers_the_dutch_one(reader: Page, site: Path, tmp_path: Path) -> None:
     (tmp_path / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)  # served as published
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(OneNotFoundPageHandler, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        origin = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    with served(tmp_path, OneNotFoundPageHandler) as host:
+        origin = host + SUB_PATH
         reader.goto(f"{origin}/nl/no-such-page/")
         reader.get_by_role("heading", level=1, name=NOT_FOUND["nl"]).wait_for()
         assert reader.locator("html").get_attribute("lang") == "nl"
@@ -211,9 +205,6 @@ def test_a_host_with_one_404_page_shows_dutch_readers_the_dutch_one(reader: Page
         assert urlsplit(reader.url).path == f"{SUB_PATH}/nl/no-such-page/"
         reader.goto(f"{origin}/no-such-page/")
         assert reader.get_by_role("heading", level=1).inner_text() == NOT_FOUND["en"]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_the_language_switcher_keeps_the_section_being_read(reader: Page, site_url: str) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from test_site import LANGUAGES, PAGES, TUTORIALS_SHOWN, page_url
+from tests.helpers.site_pages import LANGUAGES, PAGES, TUTORIALS_SHOWN, page_url
 
 FOOTER_LINK = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--(prev|next)"')
 HEADING_ID = re.compile(r'<h([23]) id="([^"]+)"')

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site import LANGUAGES, PAGES, page_url
+from tests.helpers.site_pages import LANGUAGES, PAGES, page_url
 
 MAINTAINER = {
     "en": "maintained by the University Library of Leiden University",

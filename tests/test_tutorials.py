@@ -21,6 +21,7 @@ PROJECT = load_project(Path(__file__).parent)
 RENDERER = this_renderer(find_chromium(), PROJECT.font_packages, PROJECT.lock)
 
 
+@pytest.mark.tutorials
 @pytest.mark.parametrize("name", tutorial_names(PROJECT.tutorials))
 def test_tutorial_runs_and_matches_its_baselines(browser: Browser, tmp_path: Path, name: str) -> None:
     tutorial = load_tutorial(PROJECT.tutorials, name)

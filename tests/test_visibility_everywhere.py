@@ -26,8 +26,8 @@ from orcid_guide.sandbox.orcid.database import connect, transaction
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
-from orcid_guide.sandbox.orcid.testing import grant_token, make_app, sign_in
 from orcid_guide.sandbox.orcid.works_store import NewExternalId, NewWork, Source, insert_work
+from tests.helpers.orcid_forms import grant_token, make_app, sign_in
 
 SEED = 20261121
 ROUNDS = 12

@@ -196,7 +196,12 @@ def shoot_command(
 )
 @_FORCE
 @_JOBS
-def build_command(site_dir: Path | None, force: bool, jobs: int) -> None:
+@click.option(
+    "--no-shoot",
+    is_flag=True,
+    help="Build from the committed screenshots without running the tutorials (CI, after its shoot shards).",
+)
+def build_command(site_dir: Path | None, force: bool, jobs: int, no_shoot: bool) -> None:
     """Run every tutorial against the embedded sandbox, then build the site in both languages.
 
     Stops without building the site when a tutorial failed or a screenshot changed, so the site never shows
@@ -204,7 +209,8 @@ def build_command(site_dir: Path | None, force: bool, jobs: int) -> None:
     """
     project = load_project()
     started = time.perf_counter()
-    _shoot_or_fail(project, [], update=False, target="mock", force=force, jobs=jobs)
+    if not no_shoot:
+        _shoot_or_fail(project, [], update=False, target="mock", force=force, jobs=jobs)
     _build_site(project, site_dir or project.root / "site")
     click.echo(f"Done in {time.perf_counter() - started:.1f} s.")
 

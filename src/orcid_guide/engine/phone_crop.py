@@ -10,13 +10,10 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
-from pathlib import Path
 
 from PIL import Image, ImageChops
 
 from orcid_guide.engine.images import MARK_COLOUR, Box, encode
-from orcid_guide.engine.phone_names import PHONE_FOLDER
-from orcid_guide.engine.shots import STEP_SHOTS
 
 # The crop's least size in screenshot pixels: about 0.8 of its size on a 390 px phone, so text stays legible.
 CROP_WIDTH = 400
@@ -100,20 +97,3 @@ def phone_crop(png: bytes) -> bytes | None:
         return None
     bounds = crop_bounds(mark, image.size)
     return None if bounds is None else encode(image.crop(bounds))
-
-
-def crop_path(shot: Path) -> Path:
-    return shot.parent / PHONE_FOLDER / shot.name
-
-
-def write_phone_crops(folder: Path) -> int:
-    """Write the crop of every step shot in ``folder`` (a tutorial's screenshots) beside it; how many."""
-    written = 0
-    for shot in sorted(folder.glob(STEP_SHOTS)):
-        crop = phone_crop(shot.read_bytes())
-        if crop is not None:
-            target = crop_path(shot)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(crop)
-            written += 1
-    return written

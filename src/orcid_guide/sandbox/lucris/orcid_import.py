@@ -243,11 +243,10 @@ class Origin:
     origin: str
     orcid_id: str
     put_code: str
-    imported_at: str
 
 
 def origin_of(db: sqlite3.Connection, output_id: int) -> Origin | None:
     row = db.execute(
-        "SELECT origin, orcid_id, put_code, imported_at FROM imported_outputs WHERE output_id = ?", (output_id,)
+        "SELECT origin, orcid_id, put_code FROM imported_outputs WHERE output_id = ?", (output_id,)
     ).fetchone()
-    return Origin(row["origin"], row["orcid_id"], row["put_code"], row["imported_at"]) if row else None
+    return Origin(row["origin"], row["orcid_id"], row["put_code"]) if row else None

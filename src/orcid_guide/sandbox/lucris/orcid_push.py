@@ -24,7 +24,6 @@ from orcid_guide.sandbox.lucris.work_mapping import to_orcid_work
 
 @dataclass(frozen=True)
 class PushStatus:
-    person_name: str
     state: str
     put_code: str | None
     note: str
@@ -144,7 +143,7 @@ def statuses_for(db: sqlite3.Connection, output_id: int) -> list[PushStatus]:
         " JOIN persons p ON p.id = q.person_id WHERE q.output_id = ? ORDER BY p.last_name, p.first_name",
         (output_id,),
     ).fetchall()
-    return [PushStatus(f"{r['first_name']} {r['last_name']}", r["state"], r["put_code"], r["note"]) for r in rows]
+    return [PushStatus(r["state"], r["put_code"], r["note"]) for r in rows]
 
 
 def pending_count(db: sqlite3.Connection) -> int:

@@ -26,14 +26,6 @@ def digest(value: str) -> str:
 
 
 @dataclass(frozen=True)
-class AuthorizationCode:
-    client_id: str
-    orcid: str
-    scopes: str
-    redirect_uri: str
-
-
-@dataclass(frozen=True)
 class IssuedToken:
     access_token: str
     refresh_token: str

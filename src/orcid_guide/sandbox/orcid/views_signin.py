@@ -14,9 +14,6 @@ blueprint = Blueprint("signin", __name__)
 # ORCID's messages (orcid-ui-strings.txt).
 LOGIN_MISSING = "Please enter your email address or your ORCID iD"
 PASSWORD_MISSING = "Please enter a password"
-# my-orcid-alerts.component.html (ngOrcid.signin.invalidSignInDetails / pleaseCheckYourDetails).
-BAD_CREDENTIALS = "Invalid sign in details"
-BAD_CREDENTIALS_HINT = "Please check your ORCID sign in details and then try signing in again."
 
 
 @blueprint.get("/signin")

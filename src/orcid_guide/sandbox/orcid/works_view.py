@@ -70,10 +70,6 @@ class WorkSummary:
     def type_label(self) -> str:
         return TYPE_LABELS.get(self.type, self.type.replace("-", " ").capitalize())
 
-    @property
-    def visibility_label(self) -> str:
-        return VISIBILITY_LABELS[self.visibility]
-
 
 def publication_date(year: int | None, month: int | None, day: int | None) -> str:
     """ORCID's partial date: 2021, 2021-05 or 2021-05-14."""

@@ -1,4 +1,4 @@
-"""Helpers for tests that drive the emulator through Flask's test client (used by tests/test_orcid_*.py)."""
+"""Driving the ORCID emulator through Flask's test client as a browser would: its forms, sign-in, OAuth, uploads."""
 
 from __future__ import annotations
 

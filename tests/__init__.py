@@ -1,0 +1,1 @@
+"""The test suite; a package, so its modules share helpers (tests/helpers/) without importing one another."""
