@@ -35,7 +35,7 @@ def tutorial_words() -> dict[str, str]:
     words = {}
     for name in tutorial_names(PROJECT.tutorials):
         for number, step in enumerate(load_tutorial(PROJECT.tutorials, name).steps, start=1):
-            words[f"{name} step {number}"] = step.en + "\n" + step.nl
+            words[f"{name} step {number}"] = "\n".join(step.words.values())
     return words
 
 
