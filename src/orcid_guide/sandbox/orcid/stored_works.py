@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,18 +65,6 @@ class RecordItem(Protocol):
 
     @property
     def source_client_id(self) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class WorkOutline:
-    """What deciding who may read a work and grouping it takes, without the rest: a record page reads this for
-    every work of a record but the whole StoredWork only for the works on the page it shows."""
-
-    put_code: int
-    source_client_id: str | None
-    visibility: str
-    display_index: int
-    external_ids: tuple[StoredExternalId, ...]  # only the grouping ones (self, version-of)
 
 
 @dataclass(frozen=True)
@@ -162,11 +149,15 @@ NEWEST_FIRST = (
 )
 
 
-def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:
-    """The record's works this caller may read, newest publication first (the order groups are listed in)."""
+def record_works(db: sqlite3.Connection, orcid: str) -> list[StoredWork]:
+    """All the record's works, whoever may read them, newest publication first (the order groups are listed in)."""
     rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE orcid = ? ORDER BY {NEWEST_FIRST}", (orcid,)).fetchall()
-    works = _works(db, rows, "works.orcid = ?", (orcid,))
-    return [work for work in works if access.allows(work)]
+    return _works(db, rows, "works.orcid = ?", (orcid,))
+
+
+def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:
+    """The record's works this caller may read, newest publication first, read afresh (work_cache.py reuses)."""
+    return [work for work in record_works(db, orcid) if access.allows(work)]
 
 
 def find_work(db: sqlite3.Connection, orcid: str, put_code: int) -> StoredWork | None:
@@ -174,38 +165,3 @@ def find_work(db: sqlite3.Connection, orcid: str, put_code: int) -> StoredWork |
     where, args = "works.orcid = ? AND works.put_code = ?", (orcid, put_code)
     rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
     return _works(db, rows, where, args)[0] if rows else None
-
-
-def readable_outlines(
-    db: sqlite3.Connection, orcid: str, access: ReadAccess, grouping: Collection[str]
-) -> list[WorkOutline]:
-    """The outlines of the works readable_works would give, in the same order; ``grouping``: the relationships
-    of the identifiers kept (work_groups.GROUPING_RELATIONSHIPS)."""
-    marks = ", ".join("?" * len(grouping))
-    ids: dict[int, list[StoredExternalId]] = {}
-    for found in db.execute(
-        "SELECT i.put_code, i.type, i.value, i.normalized_value, i.url, i.relationship FROM work_external_ids i"
-        f" JOIN works ON works.put_code = i.put_code WHERE works.orcid = ? AND i.relationship IN ({marks})"
-        " ORDER BY i.id",
-        (orcid, *grouping),
-    ):
-        ids.setdefault(found[0], []).append(StoredExternalId(*found[1:]))
-    outlines = (
-        WorkOutline(put_code, client, visibility, display_index, tuple(ids.get(put_code, ())))
-        for put_code, client, visibility, display_index in db.execute(
-            f"SELECT put_code, source_client_id, visibility, display_index FROM works WHERE orcid = ?"
-            f" ORDER BY {NEWEST_FIRST}",
-            (orcid,),
-        )
-    )
-    return [outline for outline in outlines if access.allows(outline)]
-
-
-def works_by_put_code(db: sqlite3.Connection, orcid: str, put_codes: Collection[int]) -> dict[int, StoredWork]:
-    """These works of this record in full, whoever may read them (callers check access)."""
-    if not put_codes:
-        return {}
-    where = f"works.orcid = ? AND works.put_code IN ({', '.join('?' * len(put_codes))})"
-    args = (orcid, *put_codes)
-    rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
-    return {work.put_code: work for work in _works(db, rows, where, args)}

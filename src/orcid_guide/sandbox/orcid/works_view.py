@@ -7,15 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from orcid_guide.sandbox.orcid.stored_works import (
-    OWNER,
-    PUBLIC_ONLY,
-    StoredWork,
-    readable_outlines,
-    readable_works,
-    works_by_put_code,
-)
-from orcid_guide.sandbox.orcid.work_groups import GROUPING_RELATIONSHIPS, group_works
+from orcid_guide.sandbox.orcid.stored_works import OWNER, PUBLIC_ONLY, StoredWork
+from orcid_guide.sandbox.orcid.work_cache import readable_works
+from orcid_guide.sandbox.orcid.work_groups import group_works
 from orcid_guide.sandbox.orcid.works_paging import Page, page_from
 
 # What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
@@ -132,16 +126,10 @@ def works_panel(db: sqlite3.Connection, orcid: str, *, owner: bool, args: Mappin
     """The page of groups the query string asks for, grouped as the API groups (work_groups), after the same
     read filter, so a group holds only the versions this viewer may see. The preferred version comes first
     (work_groups orders each group by display index, as ORCID picks its preferred source)."""
-    access = OWNER if owner else PUBLIC_ONLY
-    # Every work is grouped (a page is counted in groups), but only the page's works are read in full.
-    groups = group_works(readable_outlines(db, orcid, access, GROUPING_RELATIONSHIPS))
+    groups = group_works(readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY))
     page = page_from(args, len(groups))
-    on_page = groups[page.start : page.end]
-    works = works_by_put_code(db, orcid, [outline.put_code for members in on_page for outline in members])
-    shown = []
-    for members in on_page:
-        # Checked again on the full works: one changed or deleted between the two reads is left out, not leaked.
-        versions = [works[o.put_code] for o in members if o.put_code in works and access.allows(works[o.put_code])]
-        if versions:
-            shown.append(WorkGroupSummary(summary(versions[0]), tuple(summary(work) for work in versions[1:])))
+    shown = [
+        WorkGroupSummary(summary(members[0]), tuple(summary(work) for work in members[1:]))
+        for members in groups[page.start : page.end]
+    ]
     return WorksPanel(tuple(shown), page)
