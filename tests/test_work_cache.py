@@ -17,7 +17,7 @@ from orcid_guide.sandbox.orcid.demo_data import EVA
 from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY
 from orcid_guide.sandbox.orcid.settings import ClientRegistration
 from orcid_guide.sandbox.orcid.testing import grant_token, make_app, sign_in
-from orcid_guide.sandbox.orcid.work_cache import cached_record
+from orcid_guide.sandbox.orcid.work_cache import cached_record, kept_record
 from orcid_guide.sandbox.orcid.works_store import NewWork, Source, insert_work
 
 MEMBER = ClientRegistration(
@@ -140,16 +140,20 @@ def _owner_page(owner: FlaskClient) -> str:
     return owner.get("/my-orcid").text
 
 
-@pytest.mark.parametrize("owner_first", [True, False])
-def test_each_viewer_sees_only_their_share_whoever_read_before(app: Flask, owner_first: bool) -> None:
+@pytest.mark.parametrize("first", ["owner's page", "anyone's API read", "trusted API read"])
+def test_each_viewer_sees_only_their_share_whoever_read_before(app: Flask, first: str) -> None:
     owner = app.test_client()
     sign_in(owner, EVA.email, EVA.password)
     public_token = _token(app, "/activities/update")  # a token without /read-limited sees public works only
     limited_token = _token(app, "/read-limited")
-    if owner_first:
-        assert PRIVATE in _owner_page(owner)  # the whole record is now in the cache
+    if first == "owner's page":
+        assert PRIVATE in _owner_page(owner)
     else:
-        assert PRIVATE not in app.test_client().get(f"/{EVA.orcid}").text
+        _works(app.test_client(), limited_token if first == "trusted API read" else "")
+        # The whole record is kept now, so the pages below use that read too.
+        db = connect(app.config[SETTINGS_KEY].database)
+        assert kept_record(db, EVA.orcid) is not None
+        db.close()
     _everyone_sees_only_their_share(app, owner, public_token, limited_token)
 
 

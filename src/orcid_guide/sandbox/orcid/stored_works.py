@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -65,6 +66,18 @@ class RecordItem(Protocol):
 
     @property
     def source_client_id(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class WorkOutline:
+    """What deciding who may read a work and grouping it takes, without the rest: a record page reads this for
+    every work of a record but the whole StoredWork only for the works on the page it shows."""
+
+    put_code: int
+    source_client_id: str | None
+    visibility: str
+    display_index: int
+    external_ids: tuple[StoredExternalId, ...]  # only the grouping ones (self, version-of)
 
 
 @dataclass(frozen=True)
@@ -165,3 +178,38 @@ def find_work(db: sqlite3.Connection, orcid: str, put_code: int) -> StoredWork |
     where, args = "works.orcid = ? AND works.put_code = ?", (orcid, put_code)
     rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
     return _works(db, rows, where, args)[0] if rows else None
+
+
+def readable_outlines(
+    db: sqlite3.Connection, orcid: str, access: ReadAccess, grouping: Collection[str]
+) -> list[WorkOutline]:
+    """The outlines of the works readable_works would give, in the same order; ``grouping``: the relationships
+    of the identifiers kept (work_groups.GROUPING_RELATIONSHIPS)."""
+    marks = ", ".join("?" * len(grouping))
+    ids: dict[int, list[StoredExternalId]] = {}
+    for found in db.execute(
+        "SELECT i.put_code, i.type, i.value, i.normalized_value, i.url, i.relationship FROM work_external_ids i"
+        f" JOIN works ON works.put_code = i.put_code WHERE works.orcid = ? AND i.relationship IN ({marks})"
+        " ORDER BY i.id",
+        (orcid, *grouping),
+    ):
+        ids.setdefault(found[0], []).append(StoredExternalId(*found[1:]))
+    outlines = (
+        WorkOutline(put_code, client, visibility, display_index, tuple(ids.get(put_code, ())))
+        for put_code, client, visibility, display_index in db.execute(
+            f"SELECT put_code, source_client_id, visibility, display_index FROM works WHERE orcid = ?"
+            f" ORDER BY {NEWEST_FIRST}",
+            (orcid,),
+        )
+    )
+    return [outline for outline in outlines if access.allows(outline)]
+
+
+def works_by_put_code(db: sqlite3.Connection, orcid: str, put_codes: Collection[int]) -> dict[int, StoredWork]:
+    """These works of this record in full, whoever may read them (callers check access)."""
+    if not put_codes:
+        return {}
+    where = f"works.orcid = ? AND works.put_code IN ({', '.join('?' * len(put_codes))})"
+    args = (orcid, *put_codes)
+    rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE {where}", args).fetchall()
+    return {work.put_code: work for work in _works(db, rows, where, args)}

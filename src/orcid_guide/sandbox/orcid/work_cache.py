@@ -6,6 +6,9 @@ and to people (``work_changes``, raised by triggers in the changing transaction,
 the app). A reader first reads that count; the works it then reads are at least that new, so they may serve every
 reader that finds the same count. What is cached is the whole record, whoever may read it: the visibility filter
 (ReadAccess) is applied afresh for every reader.
+
+The record pages only use a read that is already kept (``kept_record``): without one they read in full just the
+works of the page they show, which for a record of thousands of works is far cheaper than reading all of them.
 """
 
 from __future__ import annotations
@@ -47,24 +50,36 @@ class WorkCache:
         self._records: OrderedDict[tuple[str, str], tuple[int, RecordWorks]] = OrderedDict()
 
     def record(self, db: sqlite3.Connection, orcid: str) -> RecordWorks:
+        """The record's works, reused from a read at the current change count or read now (and kept)."""
+        kept, key, count = self._lookup(db, orcid)
+        if kept is not None:
+            return kept
+        record = _read(db, orcid)
+        if key is not None:
+            with self._lock:
+                self._records[key] = (count, record)
+                self._records.move_to_end(key)
+                while len(self._records) > self._keep:
+                    self._records.popitem(last=False)
+        return record
+
+    def kept(self, db: sqlite3.Connection, orcid: str) -> RecordWorks | None:
+        """The record's works if a read at the current change count is kept, else None (nothing is read)."""
+        return self._lookup(db, orcid)[0]
+
+    def _lookup(self, db: sqlite3.Connection, orcid: str) -> tuple[RecordWorks | None, tuple[str, str] | None, int]:
         if db.in_transaction:
-            # Inside a transaction the count and the works may be changes not yet committed (or never): read
-            # them for this caller alone.
-            return _read(db, orcid)
+            # Inside a transaction the count and the works may be changes not yet committed (or never): such a
+            # reader neither uses nor keeps a read.
+            return None, None, 0
         generation, count = db.execute("SELECT generation, count FROM work_changes").fetchone()
         key = (str(generation), orcid)
         with self._lock:
             kept = self._records.get(key)
-            if kept is not None and kept[0] == count:
-                self._records.move_to_end(key)
-                return kept[1]
-        record = _read(db, orcid)
-        with self._lock:
-            self._records[key] = (count, record)
+            if kept is None or kept[0] != count:
+                return None, key, int(count)
             self._records.move_to_end(key)
-            while len(self._records) > self._keep:
-                self._records.popitem(last=False)
-        return record
+            return kept[1], key, int(count)
 
 
 _CACHE = WorkCache()
@@ -73,6 +88,11 @@ _CACHE = WorkCache()
 def cached_record(db: sqlite3.Connection, orcid: str) -> RecordWorks:
     """The record's works, read now or reused from a read at the same change count of the same file."""
     return _CACHE.record(db, orcid)
+
+
+def kept_record(db: sqlite3.Connection, orcid: str) -> RecordWorks | None:
+    """The record's works if they were read at the current change count of this file, else None."""
+    return _CACHE.kept(db, orcid)
 
 
 def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:

@@ -11,7 +11,7 @@ GROUPING_RELATIONSHIPS = ("self", "version-of")
 
 
 class Groupable(Protocol):
-    """A work as far as grouping goes (a StoredWork)."""
+    """A work as far as grouping goes (a StoredWork, or the WorkOutline a record page groups)."""
 
     @property
     def put_code(self) -> int: ...

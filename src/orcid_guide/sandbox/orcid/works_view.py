@@ -7,9 +7,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from orcid_guide.sandbox.orcid.stored_works import OWNER, PUBLIC_ONLY, StoredWork
-from orcid_guide.sandbox.orcid.work_cache import readable_works
-from orcid_guide.sandbox.orcid.work_groups import group_works
+from orcid_guide.sandbox.orcid.stored_works import (
+    OWNER,
+    PUBLIC_ONLY,
+    ReadAccess,
+    StoredWork,
+    readable_outlines,
+    works_by_put_code,
+)
+from orcid_guide.sandbox.orcid.work_cache import kept_record, readable_works
+from orcid_guide.sandbox.orcid.work_groups import GROUPING_RELATIONSHIPS, group_works
 from orcid_guide.sandbox.orcid.works_paging import Page, page_from
 
 # What the works selector calls each API visibility; Account settings says "Trusted Organizations" for limited.
@@ -126,10 +133,31 @@ def works_panel(db: sqlite3.Connection, orcid: str, *, owner: bool, args: Mappin
     """The page of groups the query string asks for, grouped as the API groups (work_groups), after the same
     read filter, so a group holds only the versions this viewer may see. The preferred version comes first
     (work_groups orders each group by display index, as ORCID picks its preferred source)."""
-    groups = group_works(readable_works(db, orcid, OWNER if owner else PUBLIC_ONLY))
+    access = OWNER if owner else PUBLIC_ONLY
+    kept = kept_record(db, orcid)
+    if kept is not None:
+        groups = group_works(kept.readable(access))
+        page = page_from(args, len(groups))
+        return WorksPanel(tuple(_group(members) for members in groups[page.start : page.end]), page)
+    return _panel_read_now(db, orcid, access, args)
+
+
+def _panel_read_now(db: sqlite3.Connection, orcid: str, access: ReadAccess, args: Mapping[str, str]) -> WorksPanel:
+    """Without a current read of the whole record (the first view after a change): every work is grouped (a page
+    is counted in groups), but only the page's works are read in full, which for a record of thousands of works
+    costs a fifth of reading them all."""
+    groups = group_works(readable_outlines(db, orcid, access, GROUPING_RELATIONSHIPS))
     page = page_from(args, len(groups))
-    shown = [
-        WorkGroupSummary(summary(members[0]), tuple(summary(work) for work in members[1:]))
-        for members in groups[page.start : page.end]
-    ]
+    on_page = groups[page.start : page.end]
+    works = works_by_put_code(db, orcid, [outline.put_code for members in on_page for outline in members])
+    shown = []
+    for members in on_page:
+        # Checked again on the full works: one changed or deleted between the two reads is left out, not leaked.
+        versions = [works[o.put_code] for o in members if o.put_code in works and access.allows(works[o.put_code])]
+        if versions:
+            shown.append(_group(versions))
     return WorksPanel(tuple(shown), page)
+
+
+def _group(versions: list[StoredWork]) -> WorkGroupSummary:
+    return WorkGroupSummary(summary(versions[0]), tuple(summary(work) for work in versions[1:]))
