@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
 from orcid_guide.sandbox import frame_protection, web_links
+from orcid_guide.sandbox.connection_pool import ConnectionPool
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
 from orcid_guide.sandbox.orcid.client_registry import register_clients
 from orcid_guide.sandbox.orcid.database import close_request_db, connect, create_schema, millis
 from orcid_guide.sandbox.orcid.demo_clients import demo_clients
 from orcid_guide.sandbox.orcid.demo_data import DEMO_ACCOUNTS, seed_demo_data
-from orcid_guide.sandbox.orcid.request_context import SETTINGS_KEY, db
+from orcid_guide.sandbox.orcid.request_context import POOL_KEY, SETTINGS_KEY, db
 from orcid_guide.sandbox.orcid.settings import OrcidSettings
 from orcid_guide.sandbox.orcid.signin_state import SESSION_KEY, current_user
 from orcid_guide.sandbox.orcid.views_api import blueprint as api_blueprint
@@ -81,6 +84,7 @@ def create_app(settings: OrcidSettings) -> Flask:
             "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         }
     )
+    app.extensions[POOL_KEY] = ConnectionPool(partial(connect, settings.database))
     app.url_map.converters["orcid"] = OrcidIdConverter
     app.url_map.converters["put_code"] = PutCodeConverter
     web_links.install(app)
@@ -102,3 +106,9 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.register_blueprint(demo_clients_blueprint)
     app.register_blueprint(inbox_blueprint)
     return app
+
+
+def close_connections(app: Flask) -> None:
+    """Close the database connections the app keeps between requests (call it once its server has stopped)."""
+    pool: ConnectionPool = app.extensions[POOL_KEY]
+    pool.close()

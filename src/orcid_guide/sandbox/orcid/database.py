@@ -1,4 +1,4 @@
-"""The emulator's SQLite file: creating it from schema.sql, one connection per request, write transactions."""
+"""The emulator's SQLite file: creating it from schema.sql, one pooled connection per request, write transactions."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import g
 
 from orcid_guide.sandbox import sqlite_files
+from orcid_guide.sandbox.connection_pool import ConnectionPool
 
 
 def schema_sql() -> str:
@@ -49,19 +50,21 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     db.execute("COMMIT")
 
 
-def request_db(path: Path) -> sqlite3.Connection:
-    """This request's connection, opened on first use and closed by ``close_request_db``."""
+def request_db(pool: ConnectionPool) -> sqlite3.Connection:
+    """This request's connection, taken from ``pool`` on first use and given back by ``close_request_db``."""
     db: sqlite3.Connection | None = g.get("orcid_db")
     if db is None:
-        db = connect(path)
+        db = pool.take()
         g.orcid_db = db
+        g.orcid_db_pool = pool
     return db
 
 
 def close_request_db(_error: BaseException | None = None) -> None:
     db: sqlite3.Connection | None = g.pop("orcid_db", None)
     if db is not None:
-        db.close()
+        pool: ConnectionPool = g.pop("orcid_db_pool")
+        pool.give_back(db)
 
 
 def millis(moment: datetime) -> int:

@@ -7,10 +7,13 @@ from typing import cast
 
 from flask import current_app
 
+from orcid_guide.sandbox.connection_pool import ConnectionPool
 from orcid_guide.sandbox.orcid.database import millis, request_db
 from orcid_guide.sandbox.orcid.settings import OrcidSettings
 
 SETTINGS_KEY = "ORCID_SETTINGS"
+# The app's ConnectionPool, in app.extensions.
+POOL_KEY = "orcid_connections"
 
 
 def settings() -> OrcidSettings:
@@ -18,7 +21,7 @@ def settings() -> OrcidSettings:
 
 
 def db() -> sqlite3.Connection:
-    return request_db(settings().database)
+    return request_db(cast(ConnectionPool, current_app.extensions[POOL_KEY]))
 
 
 def now_ms() -> int:

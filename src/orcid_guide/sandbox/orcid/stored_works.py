@@ -162,11 +162,15 @@ NEWEST_FIRST = (
 )
 
 
-def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:
-    """The record's works this caller may read, newest publication first (the order groups are listed in)."""
+def record_works(db: sqlite3.Connection, orcid: str) -> list[StoredWork]:
+    """All the record's works, whoever may read them, newest publication first (the order groups are listed in)."""
     rows = db.execute(f"SELECT {WORK_COLUMNS} FROM works WHERE orcid = ? ORDER BY {NEWEST_FIRST}", (orcid,)).fetchall()
-    works = _works(db, rows, "works.orcid = ?", (orcid,))
-    return [work for work in works if access.allows(work)]
+    return _works(db, rows, "works.orcid = ?", (orcid,))
+
+
+def readable_works(db: sqlite3.Connection, orcid: str, access: ReadAccess) -> list[StoredWork]:
+    """The record's works this caller may read, newest publication first, read afresh (work_cache.py reuses)."""
+    return [work for work in record_works(db, orcid) if access.allows(work)]
 
 
 def find_work(db: sqlite3.Connection, orcid: str, put_code: int) -> StoredWork | None:

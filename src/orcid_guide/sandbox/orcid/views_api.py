@@ -22,7 +22,8 @@ from orcid_guide.sandbox.orcid.people_search import PublicPerson, search
 from orcid_guide.sandbox.orcid.request_context import db, now_ms, settings
 from orcid_guide.sandbox.orcid.scopes import PREMIUM_NOTIFICATION
 from orcid_guide.sandbox.orcid.search_query import QueryError, parse_query
-from orcid_guide.sandbox.orcid.stored_works import find_work, readable_works
+from orcid_guide.sandbox.orcid.stored_works import find_work
+from orcid_guide.sandbox.orcid.work_cache import cached_record, readable_works
 from orcid_guide.sandbox.orcid.work_input import InvalidWork, WorkInput, parse_work
 from orcid_guide.sandbox.orcid.works_store import Source, delete_work, duplicate_of, insert_work, replace_work
 from orcid_guide.sandbox.whole_numbers import whole_number
@@ -148,7 +149,7 @@ def _not_found(orcid: str, put_code: int | str) -> ApiError:
 def work(orcid_id: str, put_code: int) -> Response:
     who = caller()
     orcid = record_id(orcid_id)
-    found = find_work(db(), orcid, put_code)
+    found = cached_record(db(), orcid).find(put_code)
     # A work the caller may not see answers exactly like one that does not exist.
     if found is None or not who.read_access(orcid).allows(found):
         raise _not_found(orcid, put_code)
@@ -166,8 +167,9 @@ def works_by_code(orcid_id: str, codes: str) -> Response:
         raise ApiError(400, f"400 Bad Request: at most {MAX_BULK_READ} put-codes can be read at once.")
     access = who.read_access(orcid)
     bulk: list[dict[str, Any]] = []
+    record = cached_record(db(), orcid)
     for part in parts:
-        found = find_work(db(), orcid, int(part))
+        found = record.find(int(part))
         if found is None or not access.allows(found):
             bulk.append({"error": _not_found(orcid, part).body()})
         else:
