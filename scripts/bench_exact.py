@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from orcid_guide.project import load_project
-from orcid_guide.shoot import shoot
+from orcid_guide.run.shoot import shoot
 
 
 def main() -> None:

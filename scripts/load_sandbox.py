@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,10 +35,10 @@ from playwright.sync_api import sync_playwright
 
 from orcid_guide.engine.browser import launch_chromium
 from orcid_guide.engine.loader import load_tutorials
-from orcid_guide.engine.runner import RunOptions, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy
+from orcid_guide.engine.runner import run_tutorial
 from orcid_guide.engine.steps import Tutorial
 from orcid_guide.project import load_project
+from orcid_guide.run.options import run_options
 from orcid_guide.sandbox.orcid.demo_data import CARBERRY, EVA
 from orcid_guide.targets import check_target, target_env
 
@@ -166,19 +166,15 @@ def browse(
     scratch: Path,
     port_base: int,
 ) -> None:
-    project = load_project()
-    options = RunOptions(
-        viewport=project.viewport,
-        shots=ShotPolicy(
-            baselines=project.screenshots,
-            work=scratch / f"shots-{number}",
-            renderer={},
-            compare=False,
-        ),
+    # Under load on a shared machine a step may wait longer than the guide's 5 s.
+    project = replace(load_project(), step_timeout=30.0)
+    options = run_options(
+        project,
+        {},
+        work=scratch / f"shots-{number}",
         # Kept after the run (build/load-failures): what was on screen when a step failed, and its trace.
         failures=project.work / "load-failures" / f"browser-{number}",
-        # Under load on a shared machine a step may wait longer than the guide's 5 s.
-        timeout_ms=30_000,
+        compare=False,
     )
     target = check_target("mock")
     with sync_playwright() as driver:
