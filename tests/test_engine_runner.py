@@ -341,7 +341,7 @@ def test_the_review_page_shows_failures_first_and_never_claims_all_is_well(
     write_site(folder, heading="Join us", button="Proceed")
     failed = run(browser, url, tmp_path)
     assert failed.failure is not None
-    review = review_of(tmp_path, failed, changed)
+    review = review_of(tmp_path, changed, failed)
     assert "No screenshot differs" not in review
     assert "1 tutorial failed (shown first); 2 of 4 screenshots differ from their baselines." in review
     assert review.index("FAILED: join, step 2 (name)") < review.index(

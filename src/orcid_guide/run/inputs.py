@@ -18,8 +18,9 @@ from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.fingerprint import hash_files, hash_texts, imported_files
 from orcid_guide.project import Project
 
-# Where a run starts: the workers that run the tutorials, and the acceptance of their shots as baselines.
-RUN_ROOTS = ("run.workers", "engine.baselines")
+# Where a run starts: the workers that run the tutorials, the options they run with, and the acceptance of
+# their shots as baselines.
+RUN_ROOTS = ("run.workers", "run.options", "engine.baselines")
 
 
 def run_package_hash(package: Path, tutorials: Path | None = None) -> str:
