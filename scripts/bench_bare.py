@@ -22,7 +22,7 @@ from orcid_guide.engine.browser import launch_chromium, new_context
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.project import Project, load_project
-from orcid_guide.shoot import shoot
+from orcid_guide.run.shoot import shoot
 from orcid_guide.targets import check_target, target_env
 
 

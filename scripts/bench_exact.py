@@ -19,7 +19,7 @@ from pathlib import Path
 from bench_timing import SHORT_HELP, SHORT_TUTORIAL
 
 from orcid_guide.project import load_project
-from orcid_guide.shoot import shoot
+from orcid_guide.run.shoot import shoot
 
 
 def main() -> None:

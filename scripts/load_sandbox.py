@@ -41,7 +41,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from typing import Any
@@ -95,22 +95,21 @@ def browser_process(number: int, names: list[str], scratch: str, port_base: int,
 
     from orcid_guide.engine.browser import launch_chromium
     from orcid_guide.engine.loader import load_tutorials
-    from orcid_guide.engine.runner import RunOptions, run_tutorial
-    from orcid_guide.engine.shots import ShotPolicy
+    from orcid_guide.engine.runner import run_tutorial
     from orcid_guide.project import load_project
+    from orcid_guide.run.options import run_options
     from orcid_guide.targets import check_target, target_env
 
-    project = load_project()
+    # Under load on a shared machine a step may wait longer than the guide's 5 s.
+    project = replace(load_project(), step_timeout=30.0)
     tutorials = load_tutorials(project.tutorials, names)
-    options = RunOptions(
-        viewport=project.viewport,
-        shots=ShotPolicy(
-            baselines=project.screenshots, work=Path(scratch) / f"shots-{number}", renderer={}, compare=False
-        ),
+    options = run_options(
+        project,
+        {},
+        work=Path(scratch) / f"shots-{number}",
         # Kept after the run (build/load-failures): what was on screen when a step failed, and its trace.
         failures=project.work / "load-failures" / f"browser-{number}",
-        # Under load on a shared machine a step may wait longer than the guide's 5 s.
-        timeout_ms=30_000,
+        compare=False,
     )
     target = check_target("mock")
     runs, failures = 0, []

@@ -22,7 +22,7 @@ from PIL import Image, ImageChops
 
 from orcid_guide.engine.text_baselines import SUFFIX
 from orcid_guide.project import load_project
-from orcid_guide.shoot import shoot
+from orcid_guide.run.shoot import shoot
 
 
 def changed_pixels(first: Path, other: Path) -> int:

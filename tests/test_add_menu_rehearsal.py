@@ -9,9 +9,9 @@ from playwright.sync_api import Browser
 
 from orcid_guide.engine.loader import load_tutorial
 from orcid_guide.engine.markers import pages_showing
-from orcid_guide.engine.runner import RunOptions, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy
+from orcid_guide.engine.runner import run_tutorial
 from orcid_guide.project import load_project
+from orcid_guide.run.options import run_options
 from orcid_guide.targets import check_target, target_env
 
 PROJECT = load_project(Path(__file__).parent)
@@ -23,10 +23,13 @@ def test_on_the_newer_add_menu_the_import_tutorial_fails_at_add_bibtex_naming_th
 ) -> None:
     tutorial = load_tutorial(PROJECT.tutorials, NAME)
     pages = tuple(pages_showing(PROJECT.docs, NAME))
-    options = RunOptions(
-        viewport=PROJECT.viewport,
-        shots=ShotPolicy(tmp_path / "baselines", tmp_path / "shots", {}, compare=False),
+    options = run_options(
+        PROJECT,
+        {},
+        work=tmp_path / "shots",
         failures=tmp_path / "failures",
+        baselines=tmp_path / "baselines",
+        compare=False,
     )
     newer_menu = replace(check_target("mock"), add_menu="new")
     with target_env(newer_menu, tmp_path / "sandbox") as env:

@@ -16,9 +16,9 @@ from playwright.sync_api import Browser
 
 from orcid_guide.engine.loader import load_tutorial
 from orcid_guide.engine.markers import pages_showing
-from orcid_guide.engine.runner import RunOptions, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy
+from orcid_guide.engine.runner import run_tutorial
 from orcid_guide.project import load_project
+from orcid_guide.run.options import run_options
 from orcid_guide.targets import check_target, target_env
 
 PROJECT = load_project(Path(__file__).parent)
@@ -57,10 +57,13 @@ def test_every_tutorial_is_in_the_rehearsal() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_with_the_backup_email_prompt_on(browser: Browser, tmp_path: Path, name: str) -> None:
     tutorial = load_tutorial(PROJECT.tutorials, name)
-    options = RunOptions(
-        viewport=PROJECT.viewport,
-        shots=ShotPolicy(tmp_path / "baselines", tmp_path / "shots", {}, compare=False),
+    options = run_options(
+        PROJECT,
+        {},
+        work=tmp_path / "shots",
         failures=tmp_path / "failures",
+        baselines=tmp_path / "baselines",
+        compare=False,
     )
     prompting = replace(check_target("mock"), backup_email_prompt=True)
     with target_env(prompting, tmp_path / "sandbox") as env:

@@ -17,11 +17,13 @@ from playwright.sync_api import Browser, Page
 from orcid_guide.engine.baselines import accept, read_manifest
 from orcid_guide.engine.browser import Viewport
 from orcid_guide.engine.kept_files import KeptFileMissing, kept_file
-from orcid_guide.engine.review import write_review
 from orcid_guide.engine.runner import RunOptions, TutorialResult, run_tutorial
-from orcid_guide.engine.shots import ShotPolicy
 from orcid_guide.engine.steps import Env, Step, Tutorial
 from orcid_guide.engine.traced_retry import run_traced_on_failure
+from orcid_guide.project import load_project
+from orcid_guide.run.options import run_options
+from orcid_guide.run.report import RunReport, tutorial_entry
+from orcid_guide.run.review import write_review
 
 FORM = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
 <h1>{heading}</h1><form action="done.html"><label for="name">Your name</label>
@@ -82,13 +84,25 @@ JOIN = Tutorial(
 RENDERER = {"chromium": "the test's", "fonts": "DejaVu", "lock": "none"}
 
 
+# The guide's own settings, on a smaller screen and with a shorter wait for the tiny site.
+PROJECT = replace(load_project(Path(__file__).parent), viewport=Viewport(480, 320), step_timeout=1.5)
+
+
 def options(tmp_path: Path, *, update: bool = False) -> RunOptions:
-    return RunOptions(
-        viewport=Viewport(480, 320),
-        shots=ShotPolicy(tmp_path / "baselines", tmp_path / "run", RENDERER, update=update),
+    return run_options(
+        PROJECT,
+        RENDERER,
+        work=tmp_path / "run",
         failures=tmp_path / "failures",
-        timeout_ms=1_500,
+        baselines=tmp_path / "baselines",
+        update=update,
     )
+
+
+def review_of(tmp_path: Path, *results: TutorialResult, tutorial: Tutorial = JOIN) -> str:
+    """The review page of a report on ``results``, as ``shoot`` makes it (the build folder is ``tmp_path``)."""
+    entries = [tutorial_entry(tutorial, result, tmp_path) for result in results]
+    return write_review(tmp_path, RunReport("mock", RENDERER, tutorials=entries)).read_text()
 
 
 def run(
@@ -164,7 +178,7 @@ def test_a_changed_screen_is_reported_and_only_update_rewrites_its_baseline(
     )
     assert {path.name: path.read_bytes() for path in baselines.iterdir()} == before
 
-    review = write_review(tmp_path / "review", checked.shots).read_text()
+    review = review_of(tmp_path, checked)
     assert "join / 03-welcome.png: changed" in review
     assert "baseline kept; run with --update to accept" in review
     assert review.count("<img") == 3
@@ -179,7 +193,7 @@ def test_a_changed_screen_is_reported_and_only_update_rewrites_its_baseline(
     assert after["01-open.png"] == before["01-open.png"]
     assert after["02-name.png"] == before["02-name.png"]
     assert after["03-welcome.png"] != before["03-welcome.png"]
-    review = write_review(tmp_path / "review", updated.shots).read_text()
+    review = review_of(tmp_path, updated)
     assert "baseline rewritten" in review
     assert "--difference.png" in review
 
@@ -327,7 +341,7 @@ def test_the_review_page_shows_failures_first_and_never_claims_all_is_well(
     write_site(folder, heading="Join us", button="Proceed")
     failed = run(browser, url, tmp_path)
     assert failed.failure is not None
-    review = write_review(tmp_path / "review", changed.shots + failed.shots, [failed.failure]).read_text()
+    review = review_of(tmp_path, changed, failed)
     assert "No screenshot differs" not in review
     assert "1 tutorial failed (shown first); 2 of 4 screenshots differ from their baselines." in review
     assert review.index("FAILED: join, step 2 (name)") < review.index(

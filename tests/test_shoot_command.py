@@ -233,3 +233,97 @@ def test_on_another_renderer_the_run_says_so_tolerates_noise_and_still_fails_a_c
     assert "Changed: tiny_beta/01-look.png (text '- paragraph: tiny_beta' became '- paragraph: tiny_betA'" in (
         changed.output
     )
+
+
+def orcid_guide(*arguments: str) -> Ran:
+    command = [str(Path(sys.executable).with_name("orcid-guide")), *arguments]
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    return Ran(done.returncode, done.stdout)
+
+
+def run_shard(project: Path, shard: str, folder: str) -> Ran:
+    """``shoot --shard`` as a CI runner does it, its build folder then kept as the runner's artifact."""
+    ran = shoot("--shard", shard)
+    (project / "build").rename(project / folder)
+    return ran
+
+
+def test_every_run_writes_a_report_with_each_step_and_its_comparison(project: Path) -> None:
+    assert shoot().exit_code == 0
+    report = json.loads((project / "build" / "report.json").read_text())
+    assert set(report["renderer"]) == {"chromium", "fonts", "lock"}
+    assert [entry["name"] for entry in report["tutorials"]] == list(NAMES)
+    beta = report["tutorials"][1]
+    assert (beta["status"], beta["failure"]) == ("passed", None)
+    assert [(step["number"], step["id"], step["status"]) for step in beta["steps"]] == [
+        (1, "look", "passed"),
+        (2, "press", "passed"),
+    ]
+    look = beta["steps"][0]
+    assert look["seconds"] > 0
+    assert (look["shot"]["name"], look["shot"]["status"], look["shot"]["written"]) == ("01-look.png", "new", True)
+    assert (project / "build" / look["shot"]["new"]).is_file()
+
+    (project / "tutorials" / "tiny_beta.html").write_text(PAGE.format(text="something else entirely, at length"))
+    assert shoot().exit_code == 1
+    report = json.loads((project / "build" / "report.json").read_text())
+    assert [entry["status"] for entry in report["tutorials"]] == ["passed", "changed"]
+    shot = report["tutorials"][1]["steps"][0]["shot"]
+    assert (shot["status"], shot["pixels"], shot["written"]) == ("changed", "changed", False)
+    assert shot["changed_pixels"] > 0
+    assert "+- paragraph: something else entirely, at length" in shot["text_changes"]
+    # The comparison's own difference image is what the review page shows.
+    difference = (project / "build" / shot["difference"]).read_bytes()
+    review = project / "build" / "review"
+    assert (review / "images" / "tiny_beta--01-look--difference.png").read_bytes() == difference
+
+
+def test_two_shards_merge_into_one_report_review_page_and_record_of_runs(project: Path) -> None:
+    first, second = run_shard(project, "1/2", "shard-1"), run_shard(project, "2/2", "shard-2")
+    assert (first.exit_code, second.exit_code) == (0, 0), first.output + second.output
+    merged = orcid_guide("merge", "shard-1", "shard-2", "--into", "build")
+    assert merged.exit_code == 0, merged.output
+    report = json.loads((project / "build" / "report.json").read_text())
+    assert [(entry["name"], entry["status"]) for entry in report["tutorials"]] == [
+        ("tiny_alpha", "passed"),
+        ("tiny_beta", "passed"),
+    ]
+    for entry in report["tutorials"]:  # every path in it leads to a file copied from its shard
+        for step in entry["steps"]:
+            assert (project / "build" / step["shot"]["new"]).is_file()
+    runs = json.loads((project / "build" / "runs.json").read_text())["runs"]
+    assert sorted(runs) == list(NAMES)
+    assert all(runs[name]["mock"]["passed"] for name in NAMES)
+    page = (project / "build" / "review" / "index.html").read_text()
+    assert "4 of 4 screenshots differ from their baselines." in page  # the first baselines, new
+    assert page.count("baseline written") == 4
+
+    # A shard whose screenshot changed, and one whose tutorial failed: the merge says so and fails.
+    shutil.rmtree(project / "build")
+    for folder in ("shard-1", "shard-2"):
+        shutil.rmtree(project / folder)
+    (project / "tutorials" / "tiny_alpha.html").write_text(PAGE.format(text="tiny_alpha, changed"))
+    renamed = PAGE.format(text="tiny_beta").replace("Go</button>", "Run</button>")
+    (project / "tutorials" / "tiny_beta.html").write_text(renamed)
+    with (project / "pyproject.toml").open("a") as settings:
+        settings.write("step-timeout = 1\n")
+    first, second = run_shard(project, "1/2", "shard-1"), run_shard(project, "2/2", "shard-2")
+    assert (first.exit_code, second.exit_code) == (1, 1)
+    merged = orcid_guide("merge", "shard-1", "shard-2", "--into", "build")
+    assert merged.exit_code == 1
+    assert "tiny_alpha: changed" in merged.output and "tiny_beta: failed" in merged.output
+    assert merged.output.endswith(
+        "Error: 3 screenshots changed and 1 tutorial failed: see build/review/index.html.\n"
+    ), merged.output
+    page = (project / "build" / "review" / "index.html").read_text()
+    assert page.index("FAILED: tiny_beta, step 2 (press)") < page.index("tiny_alpha / 01-look.png: changed")
+    assert (project / "build" / "failures" / "tiny_beta" / "trace.zip").stat().st_size > 0
+    assert "images/tiny_alpha--01-look--difference.png" in page
+
+
+def test_merging_a_folder_without_a_report_is_one_sentence(project: Path) -> None:
+    (project / "empty").mkdir()
+    merged = orcid_guide("merge", "empty")
+    assert merged.exit_code == 1
+    assert merged.output.startswith("Error: empty holds no run report to merge: ")
+    assert merged.output.count("\n") == 1

@@ -12,9 +12,10 @@ from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.loader import load_tutorial, tutorial_names
 from orcid_guide.engine.markers import pages_showing
 from orcid_guide.engine.renderer import this_renderer
-from orcid_guide.engine.runner import RunOptions, run_tutorial
-from orcid_guide.engine.shots import ANIMATION, STEP_SHOTS, ShotPolicy
+from orcid_guide.engine.runner import run_tutorial
+from orcid_guide.engine.shots import ANIMATION, STEP_SHOTS
 from orcid_guide.project import load_project
+from orcid_guide.run.options import run_options
 from orcid_guide.targets import check_target, target_env
 
 PROJECT = load_project(Path(__file__).parent)
@@ -30,10 +31,8 @@ def test_tutorial_runs_and_matches_its_baselines(browser: Browser, tmp_path: Pat
     # Compare against a copy: a test must never write the committed baselines.
     baselines = tmp_path / "baselines"
     shutil.copytree(PROJECT.screenshots / name, baselines / name)
-    options = RunOptions(
-        viewport=PROJECT.viewport,
-        shots=ShotPolicy(baselines, tmp_path / "shots", RENDERER, PROJECT.pixel_threshold, PROJECT.character),
-        failures=tmp_path / "failures",
+    options = run_options(
+        PROJECT, RENDERER, work=tmp_path / "shots", failures=tmp_path / "failures", baselines=baselines
     )
     with target_env(check_target("mock"), tmp_path / "sandbox") as env:
         result = run_tutorial(browser, tutorial, env, options, pages)

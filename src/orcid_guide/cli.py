@@ -1,4 +1,4 @@
-"""The ``orcid-guide`` command: serve, build, shoot, sandbox and check-upstream."""
+"""The ``orcid-guide`` command: serve, build, shoot, merge, sandbox and check-upstream."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from orcid_guide.engine.shards import parse_shard
 from orcid_guide.engine.shots import ShotResult
 from orcid_guide.engine.text_baselines import changed_words
 from orcid_guide.errors import UserError
-from orcid_guide.parallel_runs import default_jobs
 from orcid_guide.project import Project, load_project
-from orcid_guide.shoot import ShootReport, shoot
+from orcid_guide.run.shoot import ShootReport, shoot
+from orcid_guide.run.workers import default_jobs
 from orcid_guide.targets import TARGETS
 
 
@@ -188,6 +188,43 @@ def shoot_command(
     changed and was not accepted with --update.
     """
     _shoot_or_fail(load_project(), list(tutorials), update, target, force=force, jobs=jobs, shard=shard)
+
+
+@cli.command("merge")
+@click.argument("builds", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The build folder to merge into.",
+)
+def merge_command(builds: tuple[Path, ...], into: Path) -> None:
+    """Merge the build folders of shards ('shoot --shard I/N') into one report, review page and runs.json.
+
+    Exits non-zero when a tutorial of any shard failed or a screenshot changed and was not accepted.
+    """
+    from orcid_guide.run.merge import merge_builds
+
+    merged = merge_builds(list(builds), into)
+    report = merged.report
+    click.echo(f"Merged {len(builds)} build folders into {into}: {len(report.tutorials)} tutorials.")
+    for entry in report.tutorials:
+        click.echo(f"{entry.name}: {entry.status}")
+    failed, drifted = report.failed, report.drifted
+    for name, shot in drifted:
+        click.echo(f"Changed: {name}/{shot.name}, baseline kept.")
+    for entry in failed:
+        if entry.failure is not None:
+            click.echo(f"FAILED: {entry.failure.message}")
+    problems = []
+    if drifted:
+        problems.append(f"{len(drifted)} screenshot{'s' if len(drifted) > 1 else ''} changed")
+    if failed:
+        problems.append(f"{len(failed)} tutorial{'s' if len(failed) > 1 else ''} failed")
+    if problems:
+        raise UserError(f"{' and '.join(problems)}: see {merged.review}.")
+    click.echo(f"Review page: {merged.review}")
 
 
 @cli.command("build")

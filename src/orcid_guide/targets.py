@@ -6,15 +6,15 @@ import os
 import shutil
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from orcid_guide.engine.steps import Env
 from orcid_guide.errors import UserError
-from orcid_guide.sandbox.launcher import running_sandbox
+from orcid_guide.sandbox.launcher import RunningSandbox, reusable_sandbox, running_sandbox
 from orcid_guide.sandbox.lucris.fixtures import DEMO_ACCOUNTS as LUCRIS_ACCOUNTS
 from orcid_guide.sandbox.orcid.demo_data import EVA as _EVA_ORCID
 
@@ -72,21 +72,43 @@ def target_env(target: Target, workdir: Path, *, port_base: int = 0) -> Iterator
         crossref_port=port_base + 2 * step,
         datacite_port=port_base + 3 * step,
     ) as sandbox:
-        urls = {
-            "orcid": sandbox.orcid_url,
-            "lucris": sandbox.lucris_url,
-            "crossref": sandbox.crossref_url,
-            "datacite": sandbox.datacite_url,
-        }
-        values = dict(DEMO_VALUES)
-        # The publishers' accounts, random per run like the password `orcid-guide sandbox` prints.
-        for name, registry in (("crossref", sandbox.crossref), ("datacite", sandbox.datacite)):
-            values[f"{name}_depositor"] = registry.depositor
-            values[f"{name}_depositor_password"] = registry.depositor_password
-        if target.orcid:
-            urls["orcid"] = target.orcid["url"]
-            values.update({key: value for key, value in target.orcid.items() if key != "url"})
-        yield Env(target=target.name, urls=urls, values=values, kept=kept)
+        yield _env(target, sandbox, kept)
+
+
+FreshEnv = Callable[[], AbstractContextManager[Env]]
+
+
+@contextmanager
+def target_envs(target: Target, workdir: Path) -> Iterator[FreshEnv]:
+    """Fresh Envs one after another on one sandbox, started once: each as ``target_env`` gives it (fixture data,
+    new keys, no kept files), without starting the four apps again (sandbox/launcher.py, ``ReusableSandbox``)."""
+    with reusable_sandbox(workdir, add_menu=target.add_menu, backup_email_prompt=target.backup_email_prompt) as host:
+
+        @contextmanager
+        def fresh() -> Iterator[Env]:
+            kept = workdir / "kept"
+            shutil.rmtree(kept, ignore_errors=True)
+            yield _env(target, host.fresh(), kept)
+
+        yield fresh
+
+
+def _env(target: Target, sandbox: RunningSandbox, kept: Path) -> Env:
+    urls = {
+        "orcid": sandbox.orcid_url,
+        "lucris": sandbox.lucris_url,
+        "crossref": sandbox.crossref_url,
+        "datacite": sandbox.datacite_url,
+    }
+    values = dict(DEMO_VALUES)
+    # The publishers' accounts, random per run like the password `orcid-guide sandbox` prints.
+    for name, registry in (("crossref", sandbox.crossref), ("datacite", sandbox.datacite)):
+        values[f"{name}_depositor"] = registry.depositor
+        values[f"{name}_depositor_password"] = registry.depositor_password
+    if target.orcid:
+        urls["orcid"] = target.orcid["url"]
+        values.update({key: value for key, value in target.orcid.items() if key != "url"})
+    return Env(target=target.name, urls=urls, values=values, kept=kept)
 
 
 def _real_sandbox_values() -> dict[str, str]:

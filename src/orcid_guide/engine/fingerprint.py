@@ -85,3 +85,70 @@ def tutorial_fingerprint(shared: str, folder: Path, name: str, baselines: Path) 
             _add_file(digest, path.name, path)
     digest.update(hash_tree(baselines).encode("ascii"))
     return digest.hexdigest()
+
+
+def imported_files(package: Path, roots: Iterable[str]) -> list[Path]:
+    """The files a run starting at modules ``roots`` (dotted names inside ``package``) can read: the modules
+    they import from ``package``, directly or not (a package's ``__init__`` with them), and the data files
+    (templates, static files, SQL) in those modules' folders.
+
+    Imports are read from the source, also those inside functions, so a module imported late still counts; a
+    module nothing reaches (the command line, the site's hooks) does not.
+    """
+    name = package.name
+    found: set[Path] = set()
+    waiting = [_module_file(package, root) for root in roots]
+    while waiting:
+        current = waiting.pop()
+        if current is None or current in found:
+            continue
+        found.add(current)
+        parts = current.relative_to(package).parent.parts
+        for depth in range(len(parts) + 1):  # importing a.b.c runs a/__init__ and a/b/__init__ first
+            waiting.append(package.joinpath(*parts[:depth], "__init__.py"))
+        tree = ast.parse(current.read_text(encoding="utf-8"), filename=str(current))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                dotted = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                dotted = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            for module in dotted:
+                if module == name or module.startswith(name + "."):
+                    waiting.append(_module_file(package, module.removeprefix(name).lstrip(".")))
+    folders = {path.parent for path in found}
+    data = {path for folder in folders for path in _data_files(folder)}
+    return sorted(found | data)
+
+
+def _module_file(package: Path, dotted: str) -> Path | None:
+    base = package.joinpath(*dotted.split(".")) if dotted else package
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None  # a name imported from a module, not a module
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """Files in ``folder`` and its plain subfolders that are not Python modules; subpackages count only when
+    imported."""
+    files = []
+    for path in folder.iterdir():
+        if path.name in _IGNORED_PARTS:
+            continue
+        if path.is_dir():
+            if not (path / "__init__.py").is_file():
+                inside = path.rglob("*")
+                files += [inner for inner in inside if inner.is_file() and not _IGNORED_PARTS.intersection(inner.parts)]
+        elif path.suffix not in (".py", ".pyc"):
+            files.append(path)
+    return files
+
+
+def hash_files(root: Path, files: Iterable[Path]) -> str:
+    """A hash of ``files`` (their paths relative to ``root`` and their bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        _add_file(digest, path.relative_to(root).as_posix(), path)
+    return digest.hexdigest()

@@ -70,24 +70,32 @@ class Rule:
 
 
 def compare(baseline: bytes | None, new: bytes, rule: Rule) -> Comparison:
+    return compare_and_show(baseline, new, rule)[0]
+
+
+def compare_and_show(baseline: bytes | None, new: bytes, rule: Rule) -> tuple[Comparison, bytes | None]:
+    """The comparison and, when it is a change, the difference image made from the same decoded images and
+    mask (``difference_image``), so that a review page need not decode and compare the two again."""
     if baseline is None:
-        return Comparison("new")
+        return Comparison("new"), None
     if baseline == new:
-        return Comparison("same")
+        return Comparison("same"), None
     old_image = Image.open(io.BytesIO(baseline)).convert("RGB")
     new_image = Image.open(io.BytesIO(new)).convert("RGB")
-    if old_image.size != new_image.size:
-        return Comparison("changed", size_changed=True)
-    if old_image.tobytes() == new_image.tobytes():
-        return Comparison("same")  # the same pixels, encoded otherwise
     threshold = 0 if rule.exact else rule.pixel_threshold
+    if old_image.size != new_image.size:
+        resized = old_image.resize(new_image.size)
+        mask = _changed_mask(resized, new_image, threshold)
+        return Comparison("changed", size_changed=True), _shown(new_image, mask)
+    if old_image.tobytes() == new_image.tobytes():
+        return Comparison("same"), None  # the same pixels, encoded otherwise
     mask = _changed_mask(old_image, new_image, threshold)
     changed, bounds = mask.histogram()[255], mask.getbbox()
-    if rule.exact:
-        return Comparison("changed", changed, bounds)
-    wide, tall = largest_cluster(mask, stop_at=rule.character)
-    is_change = wide >= rule.character[0] and tall >= rule.character[1]
-    return Comparison("changed" if is_change else "same", changed, bounds)
+    if not rule.exact:
+        wide, tall = largest_cluster(mask, stop_at=rule.character)
+        if not (wide >= rule.character[0] and tall >= rule.character[1]):
+            return Comparison("same", changed, bounds), None
+    return Comparison("changed", changed, bounds), _shown(new_image, mask)
 
 
 def _changed_mask(old: Image.Image, new: Image.Image, pixel_threshold: int) -> Image.Image:
@@ -143,7 +151,11 @@ def difference_image(baseline: bytes, new: bytes, pixel_threshold: int = 0) -> b
     new_image = Image.open(io.BytesIO(new)).convert("RGB")
     if old_image.size != new_image.size:
         old_image = old_image.resize(new_image.size)
+    return _shown(new_image, _changed_mask(old_image, new_image, pixel_threshold))
+
+
+def _shown(new_image: Image.Image, mask: Image.Image) -> bytes:
     faded = Image.blend(new_image, Image.new("RGB", new_image.size, "white"), 0.7)
     red = Image.new("RGB", new_image.size, (230, 0, 0))
-    faded.paste(red, mask=_changed_mask(old_image, new_image, pixel_threshold))
+    faded.paste(red, mask=mask)
     return encode(faded)

@@ -11,9 +11,14 @@ ANIMATION_MARKER = re.compile(r"^<!--\s*animation:\s*([A-Za-z0-9_]+)\s*-->\s*$",
 
 def pages_showing(docs: Path, tutorial: str) -> list[str]:
     """Docs-relative paths of the pages that include ``tutorial``."""
-    showing = []
+    return list(pages_by_tutorial(docs).get(tutorial, ()))
+
+
+def pages_by_tutorial(docs: Path) -> dict[str, tuple[str, ...]]:
+    """Every tutorial a page includes → the docs-relative paths of those pages, from one reading of docs/."""
+    showing: dict[str, set[str]] = {}
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        if tutorial in MARKER.findall(text) or tutorial in ANIMATION_MARKER.findall(text):
-            showing.append(page.relative_to(docs).as_posix())
-    return sorted(showing)
+        for tutorial in {*MARKER.findall(text), *ANIMATION_MARKER.findall(text)}:
+            showing.setdefault(tutorial, set()).add(page.relative_to(docs).as_posix())
+    return {tutorial: tuple(sorted(pages)) for tutorial, pages in showing.items()}

@@ -59,6 +59,7 @@ class TutorialResult:
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # number, step id, reason
     failure: StepFailure | None = None
     seconds: float = 0.0
+    step_seconds: dict[int, float] = field(default_factory=dict)  # step number → how long it took
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,12 @@ def run_tutorial(
                 skip_reason = f"it follows step {number}, which was skipped"
                 continue
             progress(f"{tutorial.name}: step {number}/{len(tutorial.steps)} {current.id}")
+            step_started = time.perf_counter()
             capture = _run_step(page, current, env, options, screenshot_name(number, current))
             if capture is not None:
                 result.shots.append(record_shot(options.shots, tutorial.name, capture, drawn_by))
                 result.captures.append(replace(capture, png=b""))
+            result.step_seconds[number] = time.perf_counter() - step_started
     except Exception as error:  # whatever a step raised is reported the same way, at that step
         own_words = isinstance(error, LabelMissing | KeptFileMissing)
         problem = str(error) if own_words else describe_error(error, _screen_or_nothing(page))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from orcid_guide.engine.images import Box, Comparison, Rule, compare
+from orcid_guide.engine.images import Box, Comparison, Rule, compare_and_show
 from orcid_guide.engine.renderer import Renderer
 from orcid_guide.engine.text_baselines import text_difference, text_name
 
@@ -61,6 +61,8 @@ class ShotResult:
     text_changes: tuple[str, ...] = ()  # the text baseline's changed lines; empty when it agrees
     written: bool = False  # whether the baseline was (re)written, which happens only after the tutorial passed
     old: Path | None = None  # the baseline image as it was before this run (a copy beside the new shot)
+    # The changed pixels in red on the new shot faded, made by the comparison itself (when pixels changed).
+    difference: Path | None = None
 
     @property
     def new_text(self) -> Path:
@@ -83,17 +85,22 @@ def record_shot(policy: ShotPolicy, tutorial: str, capture: Capture, drawn_by: R
     if not policy.compare:
         return ShotResult(tutorial, capture.name, baseline, new_path, Comparison("same"))
     old = baseline.read_bytes() if baseline.is_file() else None
-    comparison = compare(old, capture.png, policy.rule(drawn_by))
+    comparison, shown = compare_and_show(old, capture.png, policy.rule(drawn_by))
     text_changes: list[str] = []
     if policy.text and old is not None:
         text_file = baseline.with_name(text_name(capture.name))
         old_text = text_file.read_text(encoding="utf-8") if text_file.is_file() else None
         text_changes = text_difference(old_text, capture.text)
-    kept = None
+    kept = difference = None
     if old is not None and (comparison.status != "same" or text_changes):
         kept = new_path.with_suffix(".baseline.png")
         kept.write_bytes(old)
-    return ShotResult(tutorial, capture.name, baseline, new_path, comparison, tuple(text_changes), old=kept)
+    if shown is not None:
+        difference = new_path.with_suffix(".difference.png")
+        difference.write_bytes(shown)
+    return ShotResult(
+        tutorial, capture.name, baseline, new_path, comparison, tuple(text_changes), old=kept, difference=difference
+    )
 
 
 def stale_baselines(baselines: Path, tutorial: str, current: set[str]) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from flask import Flask
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from orcid_guide.errors import UserError
@@ -24,6 +26,7 @@ from orcid_guide.sandbox.lucris.app import create_app as create_lucris
 from orcid_guide.sandbox.lucris.settings import LucrisSettings
 from orcid_guide.sandbox.orcid.app import close_connections
 from orcid_guide.sandbox.orcid.app import create_app as create_orcid
+from orcid_guide.sandbox.orcid.bibtex_import import forget_previews
 from orcid_guide.sandbox.orcid.settings import ClientRegistration, OrcidSettings
 from orcid_guide.sandbox.registry import profiles
 from orcid_guide.sandbox.registry.app import create_app as create_registry
@@ -129,22 +132,134 @@ def _started(
 ) -> Iterator[RunningSandbox]:
     keys = session_keys(workdir, keep=keep_data)
     if not keep_data:
-        for stale in DATABASES:
-            for part in ("", "-wal", "-shm"):
-                (workdir / (stale + part)).unlink(missing_ok=True)
+        _remove_databases(workdir)
+    servers = _bind_all((orcid_port, lucris_port, crossref_port, datacite_port))
+    running = _configure(workdir, servers, keys, deterministic, add_menu, backup_email_prompt)
+    _attach(servers, running)
+    threads = _serve(servers)
+    try:
+        yield running
+    finally:
+        _stop(servers, threads)
+
+
+class ReusableSandbox:
+    """The four apps of one ``--jobs`` worker, started once and put back to their fixture state per run.
+
+    Starting them costs more than a short tutorial's steps (binding, building four Flask apps, seeding four
+    databases, hashing the demo passwords). Between runs nothing talks to them (the run's browser context is
+    closed), so ``fresh`` can swap in newly built apps with new session keys and depositor passwords, and copy
+    the databases back from the snapshot taken the first time (SQLite's backup API, page by page, into the
+    same files the apps open per request).
+    """
+
+    def __init__(
+        self,
+        workdir: Path,
+        servers: list[BaseWSGIServer],
+        deterministic: bool,
+        add_menu: Literal["classic", "new"],
+        backup_email_prompt: bool,
+    ) -> None:
+        self._workdir = workdir
+        self._servers = servers
+        self._deterministic = deterministic
+        self._add_menu: Literal["classic", "new"] = add_menu
+        self._backup_email_prompt = backup_email_prompt
+        self._snapshot: dict[str, sqlite3.Connection] = {}
+
+    def fresh(self) -> RunningSandbox:
+        """The apps as a fresh start would have them: fixture data, new keys, no cached state."""
+        keys = session_keys(self._workdir, keep=False)
+        running = _configure(
+            self._workdir, self._servers, keys, self._deterministic, self._add_menu, self._backup_email_prompt
+        )
+        # Building an app prepares its database (idempotent); the restore after it makes the files equal to
+        # the snapshot whatever the last run or that preparation left in them.
+        _attach(self._servers, running)
+        if not self._snapshot:
+            self._snapshot = {name: _copy_database(self._workdir / name, ":memory:") for name in DATABASES}
+        else:
+            for name, saved in self._snapshot.items():
+                target = sqlite3.connect(self._workdir / name)
+                try:
+                    saved.backup(target)
+                finally:
+                    target.close()
+        forget_previews()
+        return running
+
+    def close(self) -> None:
+        for saved in self._snapshot.values():
+            saved.close()
+        self._snapshot = {}
+
+
+def _copy_database(source: Path, destination: str) -> sqlite3.Connection:
+    copy = sqlite3.connect(destination, check_same_thread=False)
+    original = sqlite3.connect(source)
+    try:
+        original.backup(copy)
+    finally:
+        original.close()
+    return copy
+
+
+@contextmanager
+def reusable_sandbox(
+    workdir: Path,
+    *,
+    add_menu: Literal["classic", "new"] = "classic",
+    backup_email_prompt: bool = False,
+) -> Iterator[ReusableSandbox]:
+    """All apps on free ports for the length of the block, on fixture data again at each ``fresh()``.
+
+    ``workdir`` is held as by ``running_sandbox``."""
+    with held_folder(workdir):
+        _remove_databases(workdir)
+        servers = _bind_all((0, 0, 0, 0))
+        sandbox = ReusableSandbox(workdir, servers, True, add_menu, backup_email_prompt)
+        threads: list[threading.Thread] = []
+        try:
+            sandbox.fresh()  # the first build seeds the databases and takes the snapshot
+            threads = _serve(servers)
+            yield sandbox
+        finally:
+            if threads:
+                _stop(servers, threads)
+            else:
+                for server in servers:
+                    server.server_close()
+                _close_orcid(servers[0])
+            sandbox.close()
+
+
+def _remove_databases(workdir: Path) -> None:
+    for stale in DATABASES:
+        for part in ("", "-wal", "-shm"):
+            (workdir / (stale + part)).unlink(missing_ok=True)
+
+
+def _bind_all(ports: tuple[int, int, int, int]) -> list[BaseWSGIServer]:
     servers: list[BaseWSGIServer] = []
     try:
-        for port, name in (
-            (orcid_port, "ORCID emulator"),
-            (lucris_port, "mock LUCRIS"),
-            (crossref_port, "Crossref"),
-            (datacite_port, "DataCite"),
-        ):
+        for port, name in zip(ports, ("ORCID emulator", "mock LUCRIS", "Crossref", "DataCite"), strict=True):
             servers.append(_bind(port, name))
     except BaseException:
         for bound in servers:
             bound.server_close()
         raise
+    return servers
+
+
+def _configure(
+    workdir: Path,
+    servers: list[BaseWSGIServer],
+    keys: dict[str, str],
+    deterministic: bool,
+    add_menu: Literal["classic", "new"],
+    backup_email_prompt: bool,
+) -> RunningSandbox:
     orcid_server, lucris_server, crossref_server, datacite_server = servers
     orcid_url = f"http://{HOST}:{orcid_server.port}"
     lucris_url = f"http://{HOST}:{lucris_server.port}"
@@ -188,31 +303,36 @@ def _started(
         clock=clock,
         secret_key=keys["lucris"],
     )
-    orcid_app = create_orcid(orcid_settings)
-    orcid_server.app = orcid_app
-    lucris_server.app = create_lucris(lucris_settings)
-    crossref_server.app = create_registry(crossref_settings)
-    datacite_server.app = create_registry(datacite_settings)
+    return RunningSandbox(
+        orcid_url,
+        lucris_url,
+        orcid_settings,
+        lucris_settings,
+        crossref_settings.base_url,
+        datacite_settings.base_url,
+        crossref_settings,
+        datacite_settings,
+    )
+
+
+def _attach(servers: list[BaseWSGIServer], running: RunningSandbox) -> None:
+    """Build each app and put it behind its server (a server reads ``app`` per request)."""
+    orcid_server, lucris_server, crossref_server, datacite_server = servers
+    _close_orcid(orcid_server)  # a reused sandbox's previous emulator: its pooled connections go with it
+    orcid_server.app = create_orcid(running.orcid)
+    lucris_server.app = create_lucris(running.lucris)
+    crossref_server.app = create_registry(running.crossref)
+    datacite_server.app = create_registry(running.datacite)
+
+
+def _serve(servers: list[BaseWSGIServer]) -> list[threading.Thread]:
     threads = [
         threading.Thread(target=server.serve_forever, args=(POLL_INTERVAL,), name=name, daemon=True)
         for server, name in zip(servers, ("orcid", "lucris", "crossref", "datacite"), strict=True)
     ]
     for thread in threads:
         thread.start()
-    try:
-        yield RunningSandbox(
-            orcid_url,
-            lucris_url,
-            orcid_settings,
-            lucris_settings,
-            crossref_settings.base_url,
-            datacite_settings.base_url,
-            crossref_settings,
-            datacite_settings,
-        )
-    finally:
-        _stop(servers, threads)
-        close_connections(orcid_app)
+    return threads
 
 
 def _stop(servers: list[BaseWSGIServer], threads: list[threading.Thread]) -> None:
@@ -226,6 +346,13 @@ def _stop(servers: list[BaseWSGIServer], threads: list[threading.Thread]) -> Non
         server.server_close()
     for thread in threads:
         thread.join()
+    _close_orcid(servers[0])
+
+
+def _close_orcid(server: BaseWSGIServer) -> None:
+    """Close the connections the emulator behind ``server`` keeps between requests (none before one is attached)."""
+    if isinstance(server.app, Flask):
+        close_connections(server.app)
 
 
 def _registry_clients(settings: RegistrySettings) -> tuple[ClientRegistration, ...]:

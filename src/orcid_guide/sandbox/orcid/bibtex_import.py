@@ -32,6 +32,14 @@ _RECENT_LIMIT = 4
 _DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000
 _recent: OrderedDict[str, Preview] = OrderedDict()
 _recent_lock = threading.Lock()
+
+
+def forget_previews() -> None:
+    """Drop the kept previews, for a sandbox put back to its fixture state (whose drafts are gone)."""
+    with _recent_lock:
+        _recent.clear()
+
+
 CANNOT_READ = "This file cannot be read. Please check the BibTeX formatting and try again."
 NO_ENTRIES = "Error parsing Bibtex. No Bibtex entries found in file"
 

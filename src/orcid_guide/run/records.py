@@ -11,7 +11,6 @@ from orcid_guide.engine.run_record import RUNS_FILE, RunOutcome, chromium_name, 
 from orcid_guide.engine.runner import TutorialResult
 from orcid_guide.engine.steps import Tutorial
 from orcid_guide.project import Project
-from orcid_guide.run_inputs import browser_version
 
 
 def outcome_of(tutorial: Tutorial, result: TutorialResult, target: str, chromium: str, finished: str) -> RunOutcome:
@@ -30,12 +29,14 @@ def outcome_of(tutorial: Tutorial, result: TutorialResult, target: str, chromium
 
 
 def record_runs(
-    project: Project, target: str, tutorials: Sequence[Tutorial], results: Sequence[TutorialResult]
+    project: Project, target: str, tutorials: Sequence[Tutorial], results: Sequence[TutorialResult], browser: str
 ) -> None:
-    """Every run goes into build/runs.json; a passed emulator run that wrote baselines also into the committed one."""
+    """Every run goes into build/runs.json; a passed emulator run that wrote baselines also into the committed one.
+
+    ``browser``: what the Chromium says of its version."""
     if not tutorials:
         return
-    chromium, finished = chromium_name(browser_version()), now_utc()
+    chromium, finished = chromium_name(browser), now_utc()
     outcomes = [outcome_of(t, r, target, chromium, finished) for t, r in zip(tutorials, results, strict=True)]
     save_runs(project.work / RUNS_FILE, outcomes)
     made_baselines = [

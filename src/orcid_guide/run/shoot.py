@@ -1,4 +1,5 @@
-"""Running a set of tutorials against a target and summing up: shots, differences, failures, review page."""
+"""One run of a set of tutorials against a target: select, skip the unchanged, run on the workers, settle the
+baselines, and leave the report (build/report.json), the review page made from it, and the run records."""
 
 from __future__ import annotations
 
@@ -10,18 +11,21 @@ from orcid_guide.engine.baselines import accept, read_manifest
 from orcid_guide.engine.browser import find_chromium
 from orcid_guide.engine.fingerprint import tutorial_fingerprint
 from orcid_guide.engine.loader import load_tutorials, tutorial_names
+from orcid_guide.engine.markers import pages_by_tutorial
 from orcid_guide.engine.renderer import Renderer, differences, this_renderer
-from orcid_guide.engine.review import write_review
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 from orcid_guide.engine.runner import Progress, RunOptions, StepFailure, TutorialResult
 from orcid_guide.engine.shards import select_shard
-from orcid_guide.engine.shots import ShotPolicy, ShotResult, stale_baselines
+from orcid_guide.engine.shots import ShotResult, stale_baselines
 from orcid_guide.engine.steps import Tutorial, screenshot_name
 from orcid_guide.errors import UserError
-from orcid_guide.parallel_runs import run_tutorials
 from orcid_guide.project import Project
-from orcid_guide.run_inputs import shared_fingerprint
-from orcid_guide.shoot_records import record_runs
+from orcid_guide.run.inputs import shared_fingerprint
+from orcid_guide.run.options import run_options
+from orcid_guide.run.records import record_runs
+from orcid_guide.run.report import RunReport, tutorial_entry, unchanged_entries, write_report
+from orcid_guide.run.review import write_review
+from orcid_guide.run.workers import Setup, run_tutorials
 from orcid_guide.targets import check_target
 
 STATE_FILE = "state.json"
@@ -31,6 +35,7 @@ STATE_FILE = "state.json"
 class ShootReport:
     results: list[TutorialResult] = field(default_factory=list)
     review: Path | None = None
+    report: Path | None = None  # build/report.json
     removed: list[Path] = field(default_factory=list)  # stale baselines deleted by --update
     stale: list[Path] = field(default_factory=list)  # stale baselines kept (no --update)
     unchanged: list[str] = field(default_factory=list)  # tutorials skipped: nothing changed since their last good run
@@ -72,6 +77,7 @@ def shoot(
     if shard is not None:
         wanted = select_shard(wanted, *shard)
         progress(f"Shard {shard[0]}/{shard[1]}: {', '.join(wanted) or 'no tutorial'}")
+    # Loaded once here; a worker process loads only the tutorials it runs.
     tutorials = load_tutorials(project.tutorials, wanted) if wanted else []
     # Fail with one sentence before starting anything.
     chromium = find_chromium()
@@ -85,20 +91,14 @@ def shoot(
         report.renderer_note = renderer_note(project, [t.name for t in tutorials], renderer)
         if report.renderer_note:
             progress(report.renderer_note)
-    options = RunOptions(
-        viewport=project.viewport,
-        shots=ShotPolicy(
-            baselines=project.screenshots,
-            work=run_dir,
-            renderer=renderer,
-            pixel_threshold=project.pixel_threshold,
-            character=project.character,
-            update=update,
-            compare=target == "mock",
-            text=text_baselines,
-        ),
+    options = run_options(
+        project,
+        renderer,
+        work=run_dir,
         failures=project.work / "failures",
-        timeout_ms=project.step_timeout * 1000,
+        update=update,
+        compare=target == "mock",
+        text=text_baselines,
     )
     # The failures folder describes this run only: an old trace beside a new failure misleads.
     shutil.rmtree(options.failures, ignore_errors=True)
@@ -106,7 +106,7 @@ def shoot(
     remembered = target == "mock"
     state_file = project.work / STATE_FILE
     good = load_good_runs(state_file) if remembered else {}
-    shared = shared_fingerprint(project, target) if remembered else ""
+    shared = shared_fingerprint(project, target, renderer["chromium"]) if remembered else ""
 
     def fingerprint(name: str) -> str:
         return tutorial_fingerprint(shared, project.tutorials, name, project.screenshots / name)
@@ -117,7 +117,8 @@ def shoot(
             report.unchanged.append(tutorial.name)
         else:
             to_run.append(tutorial)
-    results = run_tutorials(project, to_run, checked, options, jobs, progress)
+    setup = Setup(project, checked, options, pages_by_tutorial(project.docs))  # docs/ read once per run
+    results = run_tutorials(setup, to_run, jobs, progress)
     for tutorial, result in zip(to_run, results, strict=True):
         report.results.append(result)
         if remembered and result.failure is None and not result.skipped and _settle(tutorial, result, options, report):
@@ -126,13 +127,27 @@ def shoot(
             good.pop(tutorial.name, None)
     if remembered:
         save_good_runs(state_file, good)
-    # When each tutorial last ran and how, for the pages and the status page (shoot_records.py).
-    record_runs(project, target, to_run, results)
-    shots = [shot for result in report.results for shot in result.shots]
-    report.review = write_review(
-        project.work / "review", shots, report.failures, report.unchanged, report.renderer_note
+    # When each tutorial last ran and how, for the pages and the status page (run/records.py).
+    record_runs(project, target, to_run, results, renderer["chromium"])
+    run_report = RunReport(
+        target=target,
+        renderer=dict(renderer),
+        renderer_note=report.renderer_note,
+        tutorials=sorted(
+            [tutorial_entry(t, r, project.work) for t, r in zip(to_run, results, strict=True)]
+            + unchanged_entries(report.unchanged),
+            key=lambda entry: entry.name,
+        ),
+        removed=[_from_root(path, project) for path in report.removed],
+        stale=[_from_root(path, project) for path in report.stale],
     )
+    report.report = write_report(project.work, run_report)
+    report.review = write_review(project.work, run_report)
     return report
+
+
+def _from_root(path: Path, project: Project) -> str:
+    return path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else str(path)
 
 
 def renderer_note(project: Project, names: list[str], renderer: Renderer) -> str:
