@@ -100,7 +100,11 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._keys.clear()
+        i18n: Any = config.plugins.get("i18n")
+        # The i18n plugin builds each further language inside the first one's build, from the same sources: the
+        # tutorials' keys still hold (hashing a tutorial and its helpers is most of what an unchanged build costs).
+        if not getattr(i18n, "building", False):
+            self._keys.clear()
         self._crop_folders.clear()
         self._animation_folders.clear()
 
