@@ -4,9 +4,10 @@ Run: .venv/bin/python scripts/bench_site.py [ROUNDS] [--short]
 Both are 'mkdocs build --strict' in a new process. The second builds a copy of the docs in which every tutorial
 and animation marker was replaced beforehand by what the plugin writes (image sizes included, and the phone crops
 and animations as files beside the screenshots), with a small config of its own that inherits mkdocs.yml and
-switches the plugin off (``enabled: false``), so mkdocs.yml is never rewritten. The copy lies under build/, inside
-the repository as the docs do, so that both builds ask git for the pages' dates alike. The plugin keeps its
-expansions, crops and animations in its cache between builds; a third case empties that first, as for the first
+switches the plugin off (``enabled: false``), so mkdocs.yml is never rewritten. The first builds an unchanged
+copy of the docs with the plugin, so that the two differ in nothing else: both copies lie under build/, and both
+builds leave out the pages' dates from git. The plugin keeps its expansions, crops and animations in its cache
+between builds; a third case empties that first, as for the first
 build after a tutorial changed. Prints the median seconds of each and the ratios; the goal (for a build after an
 unchanged build) is at most 1.05. ``--short`` is one timed round of the first two cases without a warm-up: a
 quick check that the benchmark still runs, its ratio rougher.
@@ -41,21 +42,37 @@ WORDS = ROOT / "words.toml"
 COPY = ROOT / "build" / "bench-site"
 
 
-def derived_config(into: Path) -> str:
-    """The site of mkdocs.yml without the plugin, from ``into``: hooks' paths are relative to the config that
-    names them, and a list of the inheriting config replaces the inherited one, so they are named again."""
+def derived_config(into: Path, plugin: bool) -> str:
+    """The site of mkdocs.yml, from the docs in ``into``: with the plugin reading the project's tutorials, words
+    and cache, or with it switched off. Hooks' paths are relative to the config that names them, and a list of
+    the inheriting config replaces the inherited one, so they are named again. Both builds leave out the pages'
+    dates from git: the copies are not in git, and git is not what is measured."""
     site = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     with (ROOT / "mkdocs.yml").open("rb") as config:
-        hooks = [
-            relative(ROOT / hook, into) for hook in yaml_load(config, get_yaml_loader(config=site)).get("hooks", [])
-        ]
+        listed = yaml_load(config, get_yaml_loader(config=site)).get("hooks", [])
+    settings = {"tutorials": "tutorials", "cache": "build/expansion-cache", "runs": "build/runs.json"}
+    if plugin:
+        options = "".join(f"    {key}: {relative(ROOT / value, into)}\n" for key, value in settings.items())
+        options += f"    words: {relative(WORDS, into)}\n"
+    else:
+        options = "    enabled: false\n"
     return (
-        "# Made by scripts/bench_site.py: the site of mkdocs.yml, from the pre-expanded docs beside this file.\n"
+        "# Made by scripts/bench_site.py: the site of mkdocs.yml, from the docs beside this file.\n"
         + f"INHERIT: {relative(ROOT / 'mkdocs.yml', into)}\n"
-        + "plugins:\n  orcid-guide:\n    enabled: false\n"
+        + "plugins:\n  git-revision-date-localized:\n    enabled: false\n  orcid-guide:\n"
+        + options
         + "hooks:\n"
-        + "".join(f"  - {hook}\n" for hook in hooks)
+        + "".join(f"  - {relative(ROOT / hook, into)}\n" for hook in listed)
     )
+
+
+def source_copy(into: Path, plugin: bool) -> Path:
+    """A copy of the site's sources and its config; returns its mkdocs.yml."""
+    shutil.rmtree(into, ignore_errors=True)
+    for folder in ("docs", "overrides", "snippets"):
+        shutil.copytree(ROOT / folder, into / folder)
+    (into / "mkdocs.yml").write_text(derived_config(into, plugin), encoding="utf-8")
+    return into / "mkdocs.yml"
 
 
 def relative(path: Path, start: Path) -> str:
@@ -65,10 +82,7 @@ def relative(path: Path, start: Path) -> str:
 def expanded_copy(into: Path) -> Path:
     """A copy of the site's sources with every marker expanded, and its config; returns its mkdocs.yml."""
     project = load_project(ROOT)
-    shutil.rmtree(into, ignore_errors=True)
-    for folder in ("docs", "overrides", "snippets"):
-        shutil.copytree(ROOT / folder, into / folder)
-    (into / "mkdocs.yml").write_text(derived_config(into), encoding="utf-8")
+    config = source_copy(into, plugin=False)
     screenshots = into / project.screenshots.relative_to(ROOT)
     languages = sorted(path.name for path in (into / "docs").iterdir() if path.is_dir() and path.name != "assets")
     words = load_words(WORDS, languages)
@@ -77,7 +91,7 @@ def expanded_copy(into: Path) -> Path:
         images = Path(os.path.relpath(screenshots, page.parent)).as_posix()
         text = expand(page.read_text(encoding="utf-8"), words, language, images, project.tutorials, screenshots)
         page.write_text(text, encoding="utf-8")
-    return into / "mkdocs.yml"
+    return config
 
 
 def expand(text: str, words: dict[str, Wording], language: str, images: str, tutorials: Path, screenshots: Path) -> str:
@@ -106,11 +120,12 @@ def main() -> None:
     short = "--short" in sys.argv[1:]
     numbers = [argument for argument in sys.argv[1:] if argument != "--short"]
     rounds = int(numbers[0]) if numbers else 1 if short else 5
-    plain = expanded_copy(COPY)
+    plain = expanded_copy(COPY / "expanded")
+    sources = source_copy(COPY / "plugin", plugin=True)
     try:
         with tempfile.TemporaryDirectory() as scratch:
             plugin_site, plain_site = Path(scratch) / "site-plugin", Path(scratch) / "site-plain"
-            with_plugin = [*MKDOCS, "-f", str(ROOT / "mkdocs.yml"), "-d", str(plugin_site)]
+            with_plugin = [*MKDOCS, "-f", str(sources), "-d", str(plugin_site)]
 
             def first_build() -> None:
                 shutil.rmtree(CACHE, ignore_errors=True)
