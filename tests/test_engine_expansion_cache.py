@@ -46,8 +46,8 @@ def test_the_screenshots_key_follows_their_bytes_not_their_times(tmp_path: Path)
     assert screenshots_key(tmp_path) != first
 
 
-def test_the_hook_loads_neither_playwright_nor_pillow_until_it_must() -> None:
-    script = "import sys, orcid_guide.engine.mkdocs_hook; print(sorted(set(sys.modules) & {'playwright', 'PIL'}))"
+def test_the_plugin_loads_neither_playwright_nor_pillow_until_it_must() -> None:
+    script = "import sys, orcid_guide.plugin; print(sorted(set(sys.modules) & {'playwright', 'PIL'}))"
     loaded = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,

@@ -1,4 +1,5 @@
-"""A site build keeps each tutorial's expansion and phone crops, and makes them again when a screenshot changes.
+"""A site build with the orcid-guide plugin keeps each tutorial's expansion and phone crops, and makes them again
+when a screenshot changes.
 
 Each build runs in a new process, as ``mkdocs build`` does, on a one-page site with one tutorial.
 """
@@ -7,13 +8,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from PIL import Image
 
-from orcid_guide.engine import mkdocs_hook
 from orcid_guide.engine.images import Box, mark
 from orcid_guide.engine.phone_crop import phone_crop
 
@@ -39,6 +40,7 @@ build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(json.dumps(sorted(set(sys.modules) & {"playwright", "PIL"})))
 """
 SHOT = "docs/assets/screenshots/join/01-open.png"
+WORDS = Path(__file__).parents[1] / "words.toml"
 
 
 def screenshot(width: int, box: Box) -> bytes:
@@ -49,9 +51,9 @@ def screenshot(width: int, box: Box) -> bytes:
 
 def guide(root: Path) -> Path:
     (root / "pyproject.toml").write_text("[tool.orcid-guide]\n")
-    (root / "mkdocs.yml").write_text(
-        f"site_name: Join\nmarkdown_extensions: [attr_list]\nhooks:\n  - {Path(mkdocs_hook.__file__).as_posix()}\n"
-    )
+    # The plugin's defaults: tutorials/, docs/assets/screenshots/, words.toml (here the guide's own).
+    (root / "mkdocs.yml").write_text("site_name: Join\nmarkdown_extensions: [attr_list]\nplugins: [orcid-guide]\n")
+    shutil.copyfile(WORDS, root / "words.toml")
     (root / "tutorials").mkdir()
     (root / "tutorials" / "join.py").write_text(TUTORIAL)
     (root / "docs" / "en").mkdir(parents=True)
@@ -94,4 +96,4 @@ def test_a_changed_screenshot_makes_its_expansion_and_crop_again(tmp_path: Path)
     assert crop.read_bytes() == phone_crop((root / SHOT).read_bytes())
     assert crop.read_bytes() != phone_crop(screenshot(1024, Box(x=800, y=20, width=120, height=30)))
     # Only the crops of today's screenshot are kept.
-    assert len(list((root / "build" / "hook-cache" / "phone" / "join").iterdir())) == 1
+    assert len(list((root / "build" / "expansion-cache" / "phone" / "join").iterdir())) == 1

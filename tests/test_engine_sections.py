@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orcid_guide.engine.expand import tutorial_markdown
 from orcid_guide.engine.steps import Section, Step, Tutorial
+from orcid_guide.engine.wording import load_words
+
+# The guide's own words around the steps (words.toml), in its two languages.
+WORDS = load_words(Path(__file__).parents[1] / "words.toml", ("en", "nl"))
 
 
 def steps(*ids: str) -> tuple[Step, ...]:
@@ -22,8 +28,8 @@ def test_sections_are_headings_with_one_id_and_the_numbers_go_on_under_them() ->
             ),
         ),
     )
-    english = tutorial_markdown(tutorial, "en", "img", heading_level=3)
-    dutch = tutorial_markdown(tutorial, "nl", "img", heading_level=3)
+    english = tutorial_markdown(tutorial, WORDS["en"], "img", heading_level=3)
+    dutch = tutorial_markdown(tutorial, WORDS["nl"], "img", heading_level=3)
     assert "### Optional: Try it { #try-it }\n\nSkip it.\n\n3. Click **c**." in english
     assert "### Facultatief: Probeer het { #try-it }\n\nSla over.\n\n3. Klik op **c**." in dutch
     assert english.index("2. Click **b**.") < english.index("### Optional")

@@ -5,7 +5,11 @@ import pytest
 from orcid_guide.engine.expand import ShotImage, alt_text, plain, tutorial_markdown
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.steps import Step, Tutorial
+from orcid_guide.engine.wording import load_words
 from orcid_guide.errors import UserError
+
+# The guide's own words around the steps (words.toml), in its two languages.
+WORDS = load_words(Path(__file__).parents[1] / "words.toml", ("en", "nl"))
 
 
 def go(page, env):  # type: ignore[no-untyped-def]
@@ -67,7 +71,7 @@ def test_markdown_numbers_steps_and_puts_each_screenshot_under_its_step() -> Non
             Step("next", en="Click **Next**.", nl="Klik op **Next**.", act=go, shot=False),
         ),
     )
-    dutch = tutorial_markdown(tutorial, "nl", "../shots/demo")
+    dutch = tutorial_markdown(tutorial, WORDS["nl"], "../shots/demo")
     assert dutch.splitlines()[:3] == [
         "1. Open de [site](https://example.org).",
         "",
@@ -95,18 +99,19 @@ def test_alt_text_says_what_the_screenshot_shows_in_the_page_language() -> None:
         "save", en="Under **Settings**, click **Save**.", nl="Klik onder **Settings** op **Save**.", target=marked
     )
     assert (
-        alt_text(step, 2, "en") == "Screenshot: step 2, a screen with “Settings” and “Save”, the element to use marked"
+        alt_text(step, 2, WORDS["en"])
+        == "Screenshot: step 2, a screen with “Settings” and “Save”, the element to use marked"
     )
-    assert alt_text(step, 2, "nl") == (
+    assert alt_text(step, 2, WORDS["nl"]) == (
         "Schermafbeelding: stap 2, een scherm met “Settings” en “Save”, het te gebruiken element gemarkeerd"
     )
     shown = Step("done", en="It says **Saved**.", nl="Er staat **Saved**.", target=marked, click=False)
-    assert alt_text(shown, 3, "en") == "Screenshot: step 3, a screen with “Saved”, what it is about marked"
+    assert alt_text(shown, 3, WORDS["en"]) == "Screenshot: step 3, a screen with “Saved”, what it is about marked"
 
 
 def test_a_step_may_say_itself_what_its_screenshot_shows_in_both_languages() -> None:
     step = Step("s", en="Look.", nl="Kijk.", act=go, alt={"en": "your record", "nl": "uw record"})
-    assert alt_text(step, 1, "nl") == "Schermafbeelding: uw record"
+    assert alt_text(step, 1, WORDS["nl"]) == "Schermafbeelding: uw record"
     with pytest.raises(ValueError, match="alt text in en only"):
         Tutorial("t", (Step("s", en="Look.", nl="Kijk.", act=go, alt={"en": "your record"}),))
     with pytest.raises(ValueError, match="Markdown in its alt text"):
@@ -115,7 +120,7 @@ def test_a_step_may_say_itself_what_its_screenshot_shows_in_both_languages() -> 
 
 def test_a_screenshot_with_its_size_and_a_phone_crop_gets_them_as_attributes() -> None:
     tutorial = Tutorial("demo", (Step("save", en="Click **Save**.", nl="Klik op **Save**.", target=marked),))
-    markdown = tutorial_markdown(tutorial, "en", "shots", {"01-save.png": ShotImage(1024, 700, (400, 300))})
+    markdown = tutorial_markdown(tutorial, WORDS["en"], "shots", {"01-save.png": ShotImage(1024, 700, (400, 300))})
     assert markdown.splitlines()[2].endswith(
         '(shots/01-save.png){ data-title="Step 1" data-description="Click Save." width="1024" height="700" '
         'loading="lazy" .phone-crop data-phone-width="400" '

@@ -1,1 +1,1 @@
-"""The tutorial engine: steps, runner, screenshots and the MkDocs hook. It knows nothing about ORCID."""
+"""The tutorial engine: steps, runner, screenshots and the MkDocs plugin. It knows nothing about ORCID."""

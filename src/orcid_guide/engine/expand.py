@@ -1,4 +1,7 @@
-"""Turning a tutorial into Markdown in one language: numbered steps, each followed by its screenshot."""
+"""Turning a tutorial into Markdown in one language: numbered steps, each followed by its screenshot.
+
+What it writes around the steps' own words (alt texts, captions) is the site's, per language: engine/wording.py.
+"""
 
 from __future__ import annotations
 
@@ -10,30 +13,10 @@ from dataclasses import dataclass
 from orcid_guide.engine.phone_names import PHONE_CLASS
 from orcid_guide.engine.shots import ANIMATION
 from orcid_guide.engine.steps import Section, Step, Tutorial, screenshot_name, section_before
+from orcid_guide.engine.wording import Wording
 
-ALT_PREFIX = {"en": "Screenshot", "nl": "Schermafbeelding"}
-ANIMATION_ALT = {
-    "en": "Animation: the {count} steps above, one after another",
-    "nl": "Animatie: de {count} stappen hierboven, na elkaar",
-}
-# What a step's screenshot shows, from what the step is known to show: the runner finds each quoted label on
-# screen at that step, and frames the target it acts on.
-ANIMATION_SUMMARY = {
-    "en": "Show the animation of the {count} steps above",
-    "nl": "Toon de animatie van de {count} stappen hierboven",
-}
-ANIMATION_OPEN = {
-    "en": "Open the animation full size",
-    "nl": "Open de animatie op ware grootte",
-}
 # The class of the animation's details block and image (mkdocs-glightbox leaves images of this class alone).
 ANIMATION_CLASS = "animation"
-_STEP = {"en": "step {number}", "nl": "stap {number}"}
-_SHOWING = {"en": "a screen with {labels}", "nl": "een scherm met {labels}"}
-_AND = {"en": " and ", "nl": " en "}
-_MARKED = {"en": "the element to use marked", "nl": "het te gebruiken element gemarkeerd"}
-_SHOWN_MARKED = {"en": "what it is about marked", "nl": "waar het om gaat gemarkeerd"}
-_OPTIONAL = {"en": "Optional: {heading}", "nl": "Facultatief: {heading}"}
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -52,22 +35,24 @@ def plain(markdown: str) -> str:
     return " ".join(text.replace("[", "(").replace("]", ")").split())
 
 
-def _listed(labels: tuple[str, ...], language: str) -> str:
+def _listed(labels: tuple[str, ...], words: Wording) -> str:
     quoted = [f"“{label}”" for label in labels]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + _AND[language] + quoted[-1]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + words.and_ + quoted[-1]
 
 
-def alt_text(step: Step, number: int, language: str) -> str:
-    """What the screenshot of ``step`` shows, in ``language``: the step's own words for it, or what is known."""
-    own = step.alt_text(language)
+def alt_text(step: Step, number: int, words: Wording) -> str:
+    """What the screenshot of ``step`` shows, in ``words``' language: the step's own words for it, or what is
+    known. What a step's screenshot shows is known from the step: the runner finds each quoted label on screen at
+    that step, and frames the target it acts on."""
+    own = step.alt_text(words.language)
     if own:
-        return f"{ALT_PREFIX[language]}: {own}"
-    parts = [_STEP[language].format(number=number)]
+        return f"{words.screenshot}: {own}"
+    parts = [words.step.format(number=number)]
     if step.labels:
-        parts.append(_SHOWING[language].format(labels=_listed(step.labels, language)))
+        parts.append(words.showing.format(labels=_listed(step.labels, words)))
     if step.target is not None:
-        parts.append((_MARKED if step.click else _SHOWN_MARKED)[language])
-    return f"{ALT_PREFIX[language]}: " + ", ".join(parts)
+        parts.append(words.marked if step.click else words.shown_marked)
+    return f"{words.screenshot}: " + ", ".join(parts)
 
 
 def _quoted(text: str) -> str:
@@ -76,11 +61,11 @@ def _quoted(text: str) -> str:
     return "".join(part + ("“" if index % 2 == 0 else "”") for index, part in enumerate(parts[:-1])) + parts[-1]
 
 
-def caption_attributes(step: Step, number: int, language: str) -> str:
+def caption_attributes(step: Step, number: int, words: Wording) -> str:
     """The lightbox's caption (mkdocs-glightbox's data-title and data-description): the step's number and words."""
-    title = _STEP[language].format(number=number).capitalize()
-    words = _quoted(plain(step.text(language))).replace("{", "(").replace("}", ")")
-    return f'data-title="{title}" data-description="{words}"'
+    title = words.step_title.format(number=number)
+    text = _quoted(plain(step.text(words.language))).replace("{", "(").replace("}", ")")
+    return f'data-title="{title}" data-description="{text}"'
 
 
 def _attributes(image: ShotImage | None, caption: str = "") -> str:
@@ -92,11 +77,12 @@ def _attributes(image: ShotImage | None, caption: str = "") -> str:
     return "{ " + attributes + " }"
 
 
-def section_markdown(section: Section, language: str, level: int) -> list[str]:
-    """A section's heading (its id the same in both languages) and, for an optional one, what it shows."""
+def section_markdown(section: Section, words: Wording, level: int) -> list[str]:
+    """A section's heading (its id the same in every language) and, for an optional one, what it shows."""
+    language = words.language
     heading = section.text(language).strip()
     if section.optional:
-        heading = _OPTIONAL[language].format(heading=heading)
+        heading = words.optional.format(heading=heading)
     lines = [f"{'#' * level} {heading} {{ #{section.id} }}", ""]
     if section.about_text(language).strip():
         lines += [section.about_text(language).strip(), ""]
@@ -105,7 +91,7 @@ def section_markdown(section: Section, language: str, level: int) -> list[str]:
 
 def tutorial_markdown(
     tutorial: Tutorial,
-    language: str,
+    words: Wording,
     image_folder: str,
     images: Mapping[str, ShotImage] | None = None,
     heading_level: int = 2,
@@ -119,14 +105,14 @@ def tutorial_markdown(
     for number, step in enumerate(tutorial.steps, start=1):
         section = section_before(tutorial, step)
         if section is not None:
-            lines += section_markdown(section, language, heading_level)
-        text = step.text(language).strip().replace("\n", "\n    ")
+            lines += section_markdown(section, words, heading_level)
+        text = step.text(words.language).strip().replace("\n", "\n    ")
         lines.append(f"{number}. {text}")
         if step.shot:
             name = screenshot_name(number, step)
-            alt = alt_text(step, number, language).replace("[", "(").replace("]", ")")
+            alt = alt_text(step, number, words).replace("[", "(").replace("]", ")")
             lines.append("")
-            caption = caption_attributes(step, number, language)
+            caption = caption_attributes(step, number, words)
             lines.append(f"    ![{alt}]({image_folder}/{name}){_attributes((images or {}).get(name), caption)}")
         lines.append("")
     return "\n".join(lines)
@@ -134,7 +120,7 @@ def tutorial_markdown(
 
 def animation_markdown(
     tutorial: Tutorial,
-    language: str,
+    words: Wording,
     image_folder: str,
     size: tuple[int, int] | None = None,
     file_name: str = ANIMATION,
@@ -145,8 +131,8 @@ def animation_markdown(
     the screen again).
     """
     count = sum(step.shot for step in tutorial.steps)
-    alt = html.escape(ANIMATION_ALT[language].format(count=count))
-    summary = ANIMATION_SUMMARY[language].format(count=count)
+    alt = html.escape(words.animation_alt.format(count=count))
+    summary = words.animation_summary.format(count=count)
     attributes = f' width="{size[0]}" height="{size[1]}"' if size else ""
     source = html.escape(f"{image_folder}/{file_name}")
     # Inline HTML: the file is made by the build (engine/page_animation.py), so it is not among the pages' files
@@ -154,5 +140,5 @@ def animation_markdown(
     return (
         f'??? {ANIMATION_CLASS} "{summary}"\n\n'
         f'    <img src="{source}" alt="{alt}"{attributes} loading="lazy" class="{ANIMATION_CLASS}">\n\n'
-        f'    <a class="{ANIMATION_CLASS}-open" href="{source}">{ANIMATION_OPEN[language]}</a>\n'
+        f'    <a class="{ANIMATION_CLASS}-open" href="{source}">{words.animation_open}</a>\n'
     )

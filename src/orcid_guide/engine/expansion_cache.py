@@ -1,7 +1,7 @@
-"""The hook's expansion of each tutorial, kept between site builds.
+"""The MkDocs plugin's expansion of each tutorial, kept between site builds.
 
 Expanding a tutorial means importing its module, and with it Playwright, and measuring and cropping its
-screenshots with Pillow: most of what the hook adds to a build. A build whose tutorials, their helpers, their
+screenshots with Pillow: most of what the plugin adds to a build. A build whose tutorials, their helpers, their
 screenshots and the engine did not change since the last build reads the Markdown it wrote then instead, and
 copies the phone crops it kept then.
 """

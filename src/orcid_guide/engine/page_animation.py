@@ -7,12 +7,13 @@ Made from the baselines rather than kept as a file of its own, it always says wh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from orcid_guide.engine.animation import Caption, animate
 from orcid_guide.engine.steps import Tutorial, screenshot_name
+from orcid_guide.engine.wording import Wording
 
-_STEP = {"en": "Step {number}", "nl": "Stap {number}"}
 # Markup a caption drops: a link keeps its words, code its text; bold ("**") stays, to be drawn in bold.
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -26,20 +27,20 @@ def animation_file(language: str) -> str:
     return f"animation-{language}.png"
 
 
-def captions(tutorial: Tutorial, language: str) -> list[Caption]:
-    """One caption per screenshot: "Step N" and the step's words with their bold labels, in ``language``."""
+def captions(tutorial: Tutorial, words: Wording) -> list[Caption]:
+    """One caption per screenshot: "Step N" and the step's words with their bold labels, in ``words``' language."""
     return [
-        Caption(_STEP[language].format(number=number), caption_words(step.text(language)))
+        Caption(words.step_title.format(number=number), caption_words(step.text(words.language)))
         for number, step in enumerate(tutorial.steps, start=1)
         if step.shot
     ]
 
 
-def page_animations(tutorial: Tutorial, folder: Path) -> dict[str, bytes]:
-    """The captioned animation of each language by file name, from the screenshots in ``folder``."""
+def page_animations(tutorial: Tutorial, folder: Path, languages: Iterable[Wording]) -> dict[str, bytes]:
+    """The captioned animation of each of the site's languages by file name, from the screenshots in ``folder``."""
     frames = [
         (folder / screenshot_name(number, step)).read_bytes()
         for number, step in enumerate(tutorial.steps, start=1)
         if step.shot
     ]
-    return {animation_file(language): animate(frames, captions(tutorial, language)) for language in tutorial.languages}
+    return {animation_file(words.language): animate(frames, captions(tutorial, words)) for words in languages}

@@ -1,6 +1,6 @@
 """What the site calls a step screenshot's phone crop (engine/phone_crop.py): its image class and its folder.
 
-Shared by the expansion, the cropper and the MkDocs hook, and kept free of Pillow and Playwright so that the hook
+Shared by the expansion, the cropper and the MkDocs plugin, and kept free of Pillow and Playwright so that the plugin
 can import it on every build.
 """
 

@@ -1,7 +1,7 @@
 """Where each tutorial is shown, as a reader knows it: the page's title and the section above its marker.
 
 For the status page (``<!-- run-status -->``), which lists every tutorial with its last runs. Reads the pages'
-Markdown only, so the hook needs neither the tutorials' modules nor Playwright for it.
+Markdown only, so the plugin needs neither the tutorials' modules nor Playwright for it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The pixel sizes of a tutorial's screenshots and the phone crops of its marked ones, as the site shows them.
 
-This is the part of a site build that needs Pillow; the MkDocs hook imports it only when it must measure or crop.
+This is the part of a site build that needs Pillow; the MkDocs plugin imports it only when it must measure or crop.
 """
 
 from __future__ import annotations
