@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PIL import Image
@@ -103,7 +104,7 @@ SHOTS = "docs/assets/screenshots/join"
 BOXES = {"01-open.png": [300, 120, 400, 260], "02-send.png": [620, 520, 120, 36]}
 
 
-def toml(words: dict[str, dict[str, object]]) -> str:
+def toml(words: Mapping[str, Mapping[str, object]]) -> str:
     lines = []
     for language, table in words.items():
         lines.append(f"[{language}]")
@@ -117,7 +118,7 @@ def screenshot(shade: int) -> bytes:
     return out.getvalue()
 
 
-def guide(root: Path, config: str = CONFIG, words: dict[str, dict[str, object]] = WORDS) -> Path:
+def guide(root: Path, config: str = CONFIG, words: Mapping[str, Mapping[str, object]] = WORDS) -> Path:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "words.toml").write_text(toml(words), encoding="utf-8")
     (root / "tutorials").mkdir()
