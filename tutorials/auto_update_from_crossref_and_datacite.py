@@ -173,7 +173,7 @@ TUTORIAL = Tutorial(
             "vindt. Ook werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
             "gemarkeerde knop aan uw ORCID-record toe.",
             act=tick(CROSSREF_WORKS),
-            target=button(),
+            target=button("Add to ORCID"),
         ),
         Step(
             "crossref-added",
@@ -181,7 +181,7 @@ TUTORIAL = Tutorial(
             "before is not added twice. Go back to your record with the marked link.",
             nl="Crossref meldt per werk dat het is toegevoegd. Een werk dat al eerder via Crossref was toegevoegd, "
             "wordt niet nog een keer toegevoegd. Ga met de gemarkeerde link terug naar uw record.",
-            target=link(),
+            target=link("Return to ORCID"),
         ),
         Step(
             "crossref-on-record",
@@ -224,7 +224,7 @@ TUTORIAL = Tutorial(
             nl="DataCite toont de datasets en software die het onder uw naam vindt. Vink de uwe aan en voeg ze toe "
             "met de gemarkeerde knop.",
             act=tick(DATACITE_WORKS),
-            target=button(),
+            target=button("Add to ORCID"),
         ),
         Step(
             "datacite-auto-update",
@@ -232,13 +232,13 @@ TUTORIAL = Tutorial(
             "datasets and software that carry your ORCID iD to your record by itself.",
             nl="DataCite meldt wat het heeft toegevoegd. Daaronder biedt het auto-update aan: zet die aan, dan voegt "
             "DataCite nieuwe datasets en software met uw ORCID iD voortaan zelf aan uw record toe.",
-            target=button(),
+            target=button("Turn on"),
         ),
         Step(
             "datacite-on",
             en="Auto-update is now on. Go back to your ORCID record with the marked link.",
             nl="Auto-update staat nu aan. Ga met de gemarkeerde link terug naar uw ORCID-record.",
-            target=link(),
+            target=link("Return to ORCID"),
         ),
         Step(
             "crossref-asks",
@@ -260,7 +260,7 @@ TUTORIAL = Tutorial(
             "permission to interact with your ORCID Record as a trusted party.**). Het bericht toont het werk dat "
             "Crossref wil toevoegen. Klik op **Grant permission**. (Met **Archive without granting permissions** "
             "weigert u; Crossref voegt dan niets toe.)",
-            target=link(),
+            target=link("Grant permission"),
         ),
         Step(
             "authorize-crossref-auto-update",
@@ -305,7 +305,7 @@ TUTORIAL = Tutorial(
             nl="U kunt deze toestemming op ieder moment weer intrekken. Open het menu onder uw naam en kies "
             '**Trusted parties** (vroeger "Trusted Organisations" onder Account Settings).',
             act=open_user_menu,
-            target=menu_item(),
+            target=menu_item("Trusted parties"),
         ),
         Step(
             "revoke",
@@ -333,7 +333,7 @@ TUTORIAL = Tutorial(
             nl="DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
             "Search & Link.",
-            target=heading(),
+            target=heading("Trusted organizations"),
             click=False,
         ),
     ),

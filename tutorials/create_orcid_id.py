@@ -131,7 +131,7 @@ TUTORIAL = Tutorial(
             "sign-out",
             en="To sign out, click your name at the top right and choose **Logout**.",
             nl="Om uit te loggen klikt u rechtsboven op uw naam en kiest u **Logout**.",
-            act=click(button(f"{GIVEN} {FAMILY}")),
+            act=click(button(f"{GIVEN} {FAMILY}", exact=False)),
             target=menu_item(),
         ),
         Step(

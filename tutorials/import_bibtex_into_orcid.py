@@ -51,7 +51,7 @@ TUTORIAL = Tutorial(
             "add-bibtex",
             en="Your ORCID record opens. In the **Works** section, click **Add** and choose **Add BibTeX**.",
             nl="Uw ORCID-record wordt geopend. Klik in het onderdeel **Works** op **Add** en kies **Add BibTeX**.",
-            act=click(button("Add", within=region("Works"))),
+            act=click(button("Add", within=region("Works"), exact=False)),
             target=menu_item(),
         ),
         Step(

@@ -34,7 +34,8 @@ class Element:
     """An element by its ARIA role (or ``FIELD``, ``TEXT``) and name, optionally inside another element."""
 
     role: str
-    name: str | None = None  # None: the step's label when this is a step's target, no name inside another
+    # None: the step's label when this is a step's target, no name inside another; "": found by its role alone.
+    name: str | None = None
     within: Element | None = None
     # Narrows an element found by role alone (a table row, a list item) to the one containing these words.
     has_text: str = ""
@@ -61,7 +62,7 @@ class Element:
             found = scope.get_by_placeholder(self._name(), exact=self.exact)
         elif self.role == CSS:
             found = scope.locator(self._name())
-        elif self.name is None:
+        elif not self.name:
             found = scope.get_by_role(self.role)  # type: ignore[arg-type]  # roles are checked by Playwright
         else:
             found = scope.get_by_role(self.role, name=self.name, exact=self.exact)  # type: ignore[arg-type]
@@ -86,7 +87,7 @@ class Element:
             own = f"the element matching {self.name}"
         else:
             kind = ROLE_WORDS.get(self.role, self.role)
-            own = f'the {kind} "{self.name}"' if self.name is not None else f"a {kind}"
+            own = f'the {kind} "{self.name}"' if self.name else f"a {kind}"
         if self.has_text:
             own += f' containing "{self.has_text}"'
         return own + (f" in {self.within.describe()}" if self.within is not None else "")
@@ -99,7 +100,7 @@ class Element:
         )
 
 
-def role(role: str, name: str | None = None, *, within: Element | None = None, has_text: str = "") -> Element:
+def role(role: str, name: str = "", *, within: Element | None = None, has_text: str = "") -> Element:
     return Element(role, name, within, has_text)
 
 
@@ -168,8 +169,8 @@ def group(name: str) -> Element:
 
 def row(has_text: str) -> Element:
     """The table row containing these words (rows are named by all their cells, too long to quote)."""
-    return Element("row", has_text=has_text)
+    return Element("row", "", has_text=has_text)
 
 
 def list_item(has_text: str) -> Element:
-    return Element("listitem", has_text=has_text)
+    return Element("listitem", "", has_text=has_text)

@@ -133,6 +133,6 @@ def describe_element_failure(failure: ElementFailed, timeout_ms: float, screen: 
     if failure.count > 1 and "strict mode violation" in str(failure.cause):
         return f"{thing} is on the screen {failure.count} times, so the step cannot tell which one is meant."
     if isinstance(failure.cause, PlaywrightTimeout):
-        kind = "" if element.role == TEXT or element.name is None else element.kind
+        kind = "" if element.role == TEXT or not element.name else element.kind
         return _never_appeared(thing, kind, element.name or "", f"{timeout_ms / 1000:g} s", screen)
     return describe_error(failure.cause, screen)
