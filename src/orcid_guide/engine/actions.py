@@ -78,7 +78,13 @@ def _count(found: Locator) -> int:
 
 
 def click(element: Element) -> PageAction:
-    return lambda page: use(element, page, Locator.click)
+    return lambda page: _click(element, page)
+
+
+def _click(element: Element, page: Page) -> None:
+    use(element, page, Locator.click)
+    # As after a step's own click: a page the click opened has its scripts before the next action uses them.
+    page.wait_for_load_state()
 
 
 def fill(element: Element, value: str) -> PageAction:
