@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from orcid_guide.engine.actions import Actions, click, fill, goto, needs_env
 from orcid_guide.engine.baselines import accept, read_manifest
 from orcid_guide.engine.browser import Viewport
+from orcid_guide.engine.elements import button, field, link
 from orcid_guide.engine.kept_files import KeptFileMissing, kept_file
 from orcid_guide.engine.runner import RunOptions, TutorialResult, run_tutorial
 from orcid_guide.engine.steps import Env, Step, Tutorial
@@ -57,10 +59,12 @@ def write_site(folder: Path, *, heading: str, button: str, extra: str = "") -> N
     (folder / "done.html").write_text(DONE)
 
 
+@needs_env
 def open_form(page: Page, env: Env) -> None:
     page.goto(env.url("site", "/index.html"))
 
 
+@needs_env
 def fill_name(page: Page, env: Env) -> None:
     page.get_by_label("Your name").fill("Ada")
 
@@ -76,7 +80,7 @@ JOIN = Tutorial(
             act=fill_name,
             target=lambda page: page.get_by_role("button", name="Continue"),
         ),
-        Step("welcome", en="You see **Welcome**.", nl="U ziet **Welcome**.", act=lambda page, env: None),
+        Step("welcome", en="You see **Welcome**.", nl="U ziet **Welcome**.", act=lambda page: None),
     ),
 )
 
@@ -226,11 +230,13 @@ UPLOAD = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 
 });</script></body></html>"""
 
 
+@needs_env
 def upload_kept_report(page: Page, env: Env) -> None:
     page.goto(env.url("site", "/upload.html"))
     page.get_by_label("Your file").set_input_files(kept_file(env, "report.csv"))
 
 
+@needs_env
 def open_reports(page: Page, env: Env) -> None:
     page.goto(env.url("site", "/d.html"))
 
@@ -378,6 +384,7 @@ def test_a_failure_that_does_not_repeat_is_called_one_that_comes_and_goes(
 ) -> None:
     calls: list[int] = []
 
+    @needs_env
     def fails_the_first_time(page: Page, env: Env) -> None:
         calls.append(1)
         assert len(calls) > 1, "the form was not ready"
@@ -401,6 +408,7 @@ def test_labels_of_a_page_still_loading_are_waited_for(
     # The situation a step starts in may still be on its way, as after a click on a link.
     (folder / "moving.html").write_text("<p>Wait</p><script>setTimeout(() => location = 'index.html', 300)</script>")
 
+    @needs_env
     def arrive_at_a_moving_page(page: Page, env: Env) -> None:
         page.goto(env.url("site", "/moving.html"))
 
@@ -411,6 +419,7 @@ def test_labels_of_a_page_still_loading_are_waited_for(
 
 
 def test_a_failing_preparation_is_reported_as_step_0(browser: Browser, site: tuple[str, Path], tmp_path: Path) -> None:
+    @needs_env
     def open_a_missing_page(page: Page, env: Env) -> None:
         page.goto(env.url("site", "/index.html"))
         page.get_by_role("link", name="Members only").click()
@@ -423,7 +432,7 @@ def test_a_failing_preparation_is_reported_as_step_0(browser: Browser, site: tup
     )
 
 
-def one_step(en: str, act: Callable[[Page, Env], None] = open_form, **step: Any) -> Tutorial:
+def one_step(en: str, act: Actions = open_form, **step: Any) -> Tutorial:
     return Tutorial("join", (Step("open", en=en, nl=en, act=act, **step),))
 
 
@@ -453,6 +462,7 @@ def test_labels_are_read_on_the_screen_that_is_photographed(
 ) -> None:
     url, folder = site
 
+    @needs_env
     def open_and_leave(page: Page, env: Env) -> None:
         open_form(page, env)
         page.get_by_role("button", name="Continue").click()
@@ -503,3 +513,36 @@ def test_update_is_all_or_nothing_for_a_tutorial(browser: Browser, site: tuple[s
     passed = run(browser, url, tmp_path, update=True)
     assert [(s.status, s.written) for s in passed.shots] == [("changed", True), ("changed", True), ("same", False)]
     assert baseline_files(tmp_path)["01-open.aria.yml"] != before["01-open.aria.yml"]
+
+
+def test_an_element_target_named_by_its_step_is_found_and_its_failure_named_by_its_fields(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, folder = site
+    joining = Tutorial(
+        "join",
+        (
+            Step(
+                "name",
+                en="Fill in **Your name** and click **Continue**.",
+                nl="Vul **Your name** in en klik op **Continue**.",
+                act=(goto("site", "/index.html"), fill(field("Your name"), "Ada")),
+                target=button(),
+            ),
+        ),
+    )
+    assert run(browser, url, tmp_path, tutorial=joining).failure is None
+    # Exact: a button whose name only starts with the label is not the one the step means.
+    write_site(folder, heading="Join us", button="Continue later", extra="<p>Continue</p>")
+    assert problem(browser, url, tmp_path / "again", joining) == (
+        'the button "Continue" never appeared (waited 1.5 s). '
+        'The words "Continue" are on the screen, but not as the button the step looks for.'
+    )
+
+
+def test_an_action_clicking_a_missing_element_names_it(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, _ = site
+    tutorial = one_step("Open the form headed **Join us**.", act=(open_form, click(link("Members only"))))
+    assert problem(browser, url, tmp_path, tutorial) == 'the link "Members only" never appeared (waited 1.5 s).'

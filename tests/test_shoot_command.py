@@ -23,9 +23,11 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from orcid_guide.engine.actions import needs_env
 from orcid_guide.engine.steps import Env, Step, Tutorial
 
 
+@needs_env
 def show(page: Page, env: Env) -> None:
     page.set_content((Path(__file__).parent / "{name}.html").read_text())
 

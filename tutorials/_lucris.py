@@ -2,34 +2,54 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
+from orcid_guide.engine.actions import EnvAction, click, fill, fill_value, goto, needs_env, select
+from orcid_guide.engine.elements import (
+    Element,
+    button,
+    dialog,
+    field,
+    group,
+    link,
+    list_item,
+    navigation,
+    placeholder,
+    role,
+    text,
+)
+from orcid_guide.engine.env import Env
 from orcid_guide.engine.kept_files import keep_download
-from orcid_guide.engine.steps import Env
 
 
-def fill_login(
-    page: Page, env: Env, username_key: str = "lucris_username", password_key: str = "lucris_password"
-) -> None:
-    page.goto(env.url("lucris", "/login"))
-    page.get_by_label("Username").fill(env.values[username_key])
-    page.get_by_label("Password").fill(env.values[password_key])
+def fill_login(username_key: str = "lucris_username", password_key: str = "lucris_password") -> tuple[EnvAction, ...]:
+    return (
+        goto("lucris", "/login"),
+        fill_value(field("Username"), username_key),
+        fill_value(field("Password"), password_key),
+    )
 
 
-def log_in(page: Page, env: Env, username_key: str = "lucris_username", password_key: str = "lucris_password") -> None:
-    fill_login(page, env, username_key, password_key)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/dashboard")
+def log_in_as(username_key: str = "lucris_username", password_key: str = "lucris_password") -> EnvAction:
+    @needs_env
+    def act(page: Page, env: Env) -> None:
+        for action in fill_login(username_key, password_key):
+            action(page, env)
+        click(button("Log in"))(page)
+        page.wait_for_url("**/dashboard")
+
+    return act
 
 
-def open_research_profile(page: Page, env: Env) -> None:
-    log_in(page, env)
-    page.get_by_role("link", name="Set Personal Preferences").click()
-    page.get_by_role("button", name="More").click()
-    page.get_by_role("link", name="Research Profile").click()
+log_in = log_in_as()
+open_research_profile = (
+    log_in,
+    click(link("Set Personal Preferences")),
+    click(button("More")),
+    click(link("Research Profile")),
+)
 
 
 # Exporting publications as BibTeX: the steps of the export tutorial, and the whole export in one go for a
@@ -38,92 +58,48 @@ EXPORT_FILE = "lucris-publications.bib"
 RESEARCHER = "Eva de Vries"
 RESEARCHER_LAST_NAME = "de Vries"
 
-
-def open_publications_menu(page: Page, env: Env) -> None:
-    page.get_by_role("button", name="Publications").click()
-
-
-def publications_link(page: Page) -> Locator:
-    return page.get_by_role("navigation", name="Research content").get_by_role("link", name="Publications")
-
-
-def filter_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Filter", exact=True)
-
-
-def query_mode_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Switch to query mode")
+open_publications_menu = click(button("Publications"))
+PUBLICATIONS_LINK = link("Publications", within=navigation("Research content"))
+LAST_NAME = placeholder("Type a last name")
+RESEARCHER_PLUS = button("+", within=list_item(RESEARCHER))
+type_last_name = fill(LAST_NAME, RESEARCHER_LAST_NAME)
+# The first "Export" opens the export panel; the panel has its own "Export" that downloads.
+EXPORT_BUTTON = button("Export", first=True)
+choose_bibtex = select(field("Export format"), "BibTex")
+DOWNLOAD_BUTTON = button("Export", within=dialog("Export selected research outputs"))
+# The buttons the export clicks in turn to filter the list on an author.
+FILTER_BUTTONS = tuple(button(name) for name in ("Filter", "Switch to query mode", "Author/Editors", "select value"))
 
 
-def author_editors_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Author/Editors", exact=True)
-
-
-def select_value_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="select value")
-
-
-def type_last_name(page: Page, env: Env) -> None:
-    page.get_by_placeholder("Type a last name").fill(RESEARCHER_LAST_NAME)
-
-
-def researcher_plus(page: Page) -> Locator:
-    return page.get_by_role("listitem").filter(has_text=RESEARCHER).get_by_role("button", name="+")
-
-
-def apply_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Apply")
-
-
-def page_size_link(size: str) -> Callable[[Page], Locator]:
-    return lambda page: page.get_by_role("group", name="Research outputs per page").get_by_role(
-        "link", name=size, exact=True
-    )
-
-
-def select_all_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Select / Deselect all")
-
-
-def export_button(page: Page) -> Locator:
-    # The first "Export" opens the export panel; the panel has its own "Export" that downloads.
-    return page.get_by_role("button", name="Export", exact=True).first
-
-
-def choose_bibtex(page: Page, env: Env) -> None:
-    page.get_by_label("Export format").select_option(label="BibTex")
-
-
-def download_button(page: Page) -> Locator:
-    return page.get_by_role("dialog", name="Export selected research outputs").get_by_role("button", name="Export")
+def page_size_link(size: str) -> Element:
+    return link(size, within=group("Research outputs per page"))
 
 
 def _select_page(page: Page) -> None:
-    select_all_button(page).click()
+    click(button("Select / Deselect all"))(page)
     # The click reloads the list; its first box ticked means the new page is there.
-    expect(page.get_by_role("checkbox").first).to_be_checked()
+    expect(role("checkbox").locate(page).first).to_be_checked()
 
 
 def export_publications(page: Page, env: Env, name: str = RESEARCHER, last_name: str = RESEARCHER_LAST_NAME) -> Path:
     """Log in, select all of the researcher's publications, export them as BibTeX, and keep the file."""
     log_in(page, env)
-    open_publications_menu(page, env)
-    publications_link(page).click()
-    for button in (filter_button, query_mode_button, author_editors_button, select_value_button):
-        button(page).click()
-    page.get_by_placeholder("Type a last name").fill(last_name)
-    page.get_by_role("listitem").filter(has_text=name).get_by_role("button", name="+").click()
-    apply_button(page).click()
-    expect(page.get_by_text(f"Author/Editors: {name}")).to_be_visible()
-    page_size_link("100")(page).click()
+    open_publications_menu(page)
+    for element in (PUBLICATIONS_LINK, *FILTER_BUTTONS):
+        click(element)(page)
+    fill(LAST_NAME, last_name)(page)
+    click(button("+", within=list_item(name)))(page)
+    click(button("Apply"))(page)
+    expect(text(f"Author/Editors: {name}", exact=False).locate(page)).to_be_visible()
+    click(page_size_link("100"))(page)
     expect(page.locator(".page-size[aria-current]")).to_have_text("100")
     _select_page(page)
-    next_page = page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next")
+    next_page = link("Next", within=navigation("Pages")).locate(page)
     while next_page.count():
         address = page.url.split("/publications")[0] + (next_page.get_attribute("href") or "")
         next_page.click()
         page.wait_for_url(address)
         _select_page(page)
-    export_button(page).click()
-    choose_bibtex(page, env)
-    return keep_download(page, env, EXPORT_FILE, download_button(page).click)
+    click(EXPORT_BUTTON)(page)
+    choose_bibtex(page)
+    return keep_download(page, env, EXPORT_FILE, lambda: click(DOWNLOAD_BUTTON)(page))

@@ -3,37 +3,38 @@ tutorial): putting the iD on the research profile, and searching ORCID through A
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from _lucris import open_research_profile
-from orcid_guide.engine.steps import Env
+from orcid_guide.engine.actions import check, click, goto, needs_env, perform
+from orcid_guide.engine.elements import button, css, field, link, role
+from orcid_guide.engine.env import Env
+
+# The menu Add new opens (LUCRIS marks it up by its id only).
+ADD_NEW_MENU = css("#add-new-menu")
+ORCID_SOURCE = field("ORCID")
+open_add_new_publications = click(button("Publications", within=ADD_NEW_MENU))
+tick_search_with_orcid_id = check(field("Search with ORCID ID of selected person"))
 
 
+@needs_env
 def with_orcid_id_on_profile(page: Page, env: Env) -> None:
     """The situation both tutorials start from: logged in to LUCRIS, with the iD on the research profile."""
-    open_research_profile(page, env)
-    page.get_by_label("ORCID", exact=True).fill(env.values["orcid_id"])
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text(env.values["orcid_id"])
+    perform(open_research_profile, page, env)
+    ORCID_SOURCE.locate(page).fill(env.values["orcid_id"])
+    click(button("Save"))(page)
+    expect(role("status").locate(page)).to_contain_text(env.values["orcid_id"])
     page.goto(env.url("lucris", "/dashboard"))
 
 
-def add_new_menu(page: Page) -> Locator:
-    return page.locator("#add-new-menu")
-
-
-def open_add_new_publications(page: Page, env: Env) -> None:
-    """Inside Add new, open its Publications submenu."""
-    add_new_menu(page).get_by_role("button", name="Publications").click()
-
-
-def search_orcid(page: Page, env: Env) -> None:
-    """Publications > Add new > Publications > Publications > Import from > +, both boxes ticked; Search is next."""
-    page.goto(env.url("lucris", "/publications"))
-    page.get_by_role("button", name="Add new").click()
-    open_add_new_publications(page, env)
-    add_new_menu(page).get_by_role("link", name="Publications").click()
-    page.get_by_role("link", name="Import from").click()
-    page.get_by_role("button", name=f"Select {env.values['researcher']}").click()
-    page.get_by_label("Search with ORCID ID of selected person").check()
-    page.get_by_label("ORCID", exact=True).check()
+# Publications > Add new > Publications > Publications > Import from > +, both boxes ticked; Search is next.
+search_orcid = (
+    goto("lucris", "/publications"),
+    click(button("Add new")),
+    open_add_new_publications,
+    click(link("Publications", within=ADD_NEW_MENU)),
+    click(link("Import from")),
+    needs_env(lambda page, env: click(button(f"Select {env.values['researcher']}"))(page)),
+    tick_search_with_orcid_id,
+    check(ORCID_SOURCE),
+)

@@ -12,12 +12,14 @@ import base64
 import json
 import re
 import urllib.request
-from collections.abc import Callable
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
-from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Section, Step, Tutorial
+from _orcid import open_user_menu, sign_in_to_orcid
+from orcid_guide.engine.actions import EnvAction, PageAction, check, click, goto, needs_env
+from orcid_guide.engine.elements import Element, button, css, heading, link, menu_item, role
+from orcid_guide.engine.env import Env
+from orcid_guide.engine.steps import Section, Step, Tutorial
 
 CROSSREF_WORKS = (
     "Greenhouse gas fluxes after rewetting a Dutch peat meadow: a field experiment",
@@ -48,21 +50,18 @@ NEW_DATASET = {
 MOCK_ONLY = "this guide's Crossref and DataCite are the sandbox's own services, unknown to the real ORCID sandbox"
 
 
-def open_add_menu(page: Page, env: Env) -> None:
-    page.goto(env.url("orcid", "/my-orcid"))
-    page.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
+open_add_menu = (
+    goto("orcid", "/my-orcid"),
+    lambda page: page.get_by_role("button", name=re.compile(r"^Add\b")).first.click(),
+)
 
 
-def tick(titles: tuple[str, ...]) -> Callable[[Page, Env], None]:
-    def act(page: Page, env: Env) -> None:
-        for title in titles:
-            page.get_by_role("checkbox", name=f"Select {title}").check()
-
-    return act
+def tick(titles: tuple[str, ...]) -> tuple[PageAction, ...]:
+    return tuple(check(role("checkbox", f"Select {title}")) for title in titles)
 
 
-def work(title: str) -> Callable[[Page], Locator]:
-    return lambda page: page.locator(".work", has_text=title)
+def work(title: str) -> Element:
+    return css(".work", has_text=title)
 
 
 def deposit(page: Page, env: Env, registry: str, metadata: dict[str, object]) -> None:
@@ -91,28 +90,15 @@ def _depositor(env: Env, registry: str) -> str:
     return "Basic " + base64.b64encode(account.encode()).decode()
 
 
-def publisher_deposits_then_menu(page: Page, env: Env) -> None:
-    deposit(page, env, "crossref", NEW_ARTICLE)
-    page.goto(env.url("orcid", "/my-orcid"))
-    page.get_by_role("button", name=env.values["researcher"]).click()
+def deposited(registry: str, metadata: dict[str, object]) -> EnvAction:
+    return needs_env(lambda page, env: deposit(page, env, registry, metadata))
 
 
-def repository_deposits(page: Page, env: Env) -> None:
-    deposit(page, env, "datacite", NEW_DATASET)
-    page.goto(env.url("orcid", "/my-orcid"))
-
-
-def open_inbox(page: Page, env: Env) -> None:
-    page.get_by_role("button", name=env.values["researcher"]).click()
-    page.get_by_role("menuitem", name="Notifications inbox").click()
-
-
-def open_user_menu(page: Page, env: Env) -> None:
-    page.get_by_role("button", name=env.values["researcher"]).click()
+MY_ORCID = goto("orcid", "/my-orcid")
+open_inbox = (open_user_menu, click(menu_item("Notifications inbox")))
 
 
 TUTORIAL = Tutorial(
-    name="auto_update_from_crossref_and_datacite",
     prepare=sign_in_to_orcid,
     sections=(
         Section(
@@ -156,7 +142,7 @@ TUTORIAL = Tutorial(
             '(formerly "Search and Link").',
             nl='Klik in uw record bij **Works** op **Add** en kies **Search & Link** (vroeger "Search and Link").',
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
+            target=menu_item(),
         ),
         Step(
             "link-works",
@@ -166,7 +152,8 @@ TUTORIAL = Tutorial(
             nl="ORCID opent **Link works** met de beschikbare Search & Link-wizards: diensten die in hun eigen "
             "gegevens naar uw werk zoeken. Kies **Crossref Metadata Search**. (Crossref "
             "registreert de DOI's van tijdschriftartikelen en boeken.)",
-            target=lambda page: page.get_by_role("link", name="Crossref Metadata Search"),
+            target=link(),
+            # The steps after this one are skipped with it.
             skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
@@ -175,8 +162,7 @@ TUTORIAL = Tutorial(
             "trusted parties. Click **Authorize access**.",
             nl="ORCID vraagt of Crossref Metadata Search werken aan uw record mag toevoegen en mag lezen wat u met "
             "vertrouwde partijen deelt. Klik op **Authorize access**.",
-            target=lambda page: page.get_by_role("button", name="Authorize access"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button(),
         ),
         Step(
             "crossref-search",
@@ -187,8 +173,7 @@ TUTORIAL = Tutorial(
             "vindt. Ook werk van naamgenoten staat ertussen; vink dus alleen uw eigen werken aan en voeg ze met de "
             "gemarkeerde knop aan uw ORCID-record toe.",
             act=tick(CROSSREF_WORKS),
-            target=lambda page: page.get_by_role("button", name="Add to ORCID"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button("Add to ORCID"),
         ),
         Step(
             "crossref-added",
@@ -196,8 +181,7 @@ TUTORIAL = Tutorial(
             "before is not added twice. Go back to your record with the marked link.",
             nl="Crossref meldt per werk dat het is toegevoegd. Een werk dat al eerder via Crossref was toegevoegd, "
             "wordt niet nog een keer toegevoegd. Ga met de gemarkeerde link terug naar uw record.",
-            target=lambda page: page.get_by_role("link", name="Return to ORCID"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=link("Return to ORCID"),
         ),
         Step(
             "crossref-on-record",
@@ -209,7 +193,6 @@ TUTORIAL = Tutorial(
             "publicaties komen binnen via de auto-update van Crossref, verderop.",
             target=work(CROSSREF_WORKS[0]),
             click=False,
-            skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "datacite-search-and-link",
@@ -218,15 +201,13 @@ TUTORIAL = Tutorial(
             nl="Doe nu hetzelfde voor DataCite, dat de DOI's van datasets en software registreert: klik weer op "
             "**Add** en kies **Search & Link**.",
             act=open_add_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Search & Link"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=menu_item(),
         ),
         Step(
             "datacite-card",
             en="In **Link works**, choose **DataCite**.",
             nl="Kies in **Link works** voor **DataCite**.",
-            target=lambda page: page.get_by_role("link", name="DataCite"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=link(),
         ),
         Step(
             "authorize-datacite",
@@ -234,8 +215,7 @@ TUTORIAL = Tutorial(
             "(country, keywords, etc.)**. Click **Authorize access**.",
             nl="DataCite vraagt iets meer: naast uw werken mag het ook gegevens over u toevoegen of bijwerken "
             "(**Add/update information about you (country, keywords, etc.)**). Klik op **Authorize access**.",
-            target=lambda page: page.get_by_role("button", name="Authorize access"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button(),
         ),
         Step(
             "datacite-search",
@@ -244,8 +224,7 @@ TUTORIAL = Tutorial(
             nl="DataCite toont de datasets en software die het onder uw naam vindt. Vink de uwe aan en voeg ze toe "
             "met de gemarkeerde knop.",
             act=tick(DATACITE_WORKS),
-            target=lambda page: page.get_by_role("button", name="Add to ORCID"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button("Add to ORCID"),
         ),
         Step(
             "datacite-auto-update",
@@ -253,15 +232,13 @@ TUTORIAL = Tutorial(
             "datasets and software that carry your ORCID iD to your record by itself.",
             nl="DataCite meldt wat het heeft toegevoegd. Daaronder biedt het auto-update aan: zet die aan, dan voegt "
             "DataCite nieuwe datasets en software met uw ORCID iD voortaan zelf aan uw record toe.",
-            target=lambda page: page.get_by_role("button", name="Turn on"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button("Turn on"),
         ),
         Step(
             "datacite-on",
             en="Auto-update is now on. Go back to your ORCID record with the marked link.",
             nl="Auto-update staat nu aan. Ga met de gemarkeerde link terug naar uw ORCID-record.",
-            target=lambda page: page.get_by_role("link", name="Return to ORCID"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=link("Return to ORCID"),
         ),
         Step(
             "crossref-asks",
@@ -271,9 +248,8 @@ TUTORIAL = Tutorial(
             nl="Enige tijd later verschijnt er een artikel van u in een tijdschrift. De uitgever registreert de DOI "
             "bij Crossref, met uw ORCID iD in de metadata, en Crossref vraagt in ORCID uw toestemming. Open het "
             "menu onder uw naam en kies **Notifications inbox**.",
-            act=publisher_deposits_then_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Notifications inbox"),
-            skip_on={"sandbox": MOCK_ONLY},
+            act=(deposited("crossref", NEW_ARTICLE), MY_ORCID, open_user_menu),
+            target=menu_item(),
         ),
         Step(
             "grant-permission",
@@ -284,15 +260,13 @@ TUTORIAL = Tutorial(
             "permission to interact with your ORCID Record as a trusted party.**). Het bericht toont het werk dat "
             "Crossref wil toevoegen. Klik op **Grant permission**. (Met **Archive without granting permissions** "
             "weigert u; Crossref voegt dan niets toe.)",
-            target=lambda page: page.get_by_role("link", name="Grant permission"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=link("Grant permission"),
         ),
         Step(
             "authorize-crossref-auto-update",
             en="ORCID asks whether Crossref may add works to your record. Click **Authorize access**.",
             nl="ORCID vraagt of Crossref werken aan uw record mag toevoegen. Klik op **Authorize access**.",
-            target=lambda page: page.get_by_role("button", name="Authorize access"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button(),
         ),
         Step(
             "crossref-auto-added",
@@ -303,7 +277,6 @@ TUTORIAL = Tutorial(
             "doen.",
             target=work(str(NEW_ARTICLE["title"])),
             click=False,
-            skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "datacite-auto-added",
@@ -311,10 +284,9 @@ TUTORIAL = Tutorial(
             "adds it to your record by itself, because you switched on auto-update.",
             nl="Voor DataCite geldt hetzelfde: registreert een datarepository een nieuwe dataset met uw iD, dan voegt "
             "DataCite die vanzelf aan uw record toe, omdat u auto-update hebt aangezet.",
-            act=repository_deposits,
+            act=(deposited("datacite", NEW_DATASET), MY_ORCID),
             target=work(str(NEW_DATASET["title"])),
             click=False,
-            skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "inbox-notice",
@@ -323,9 +295,8 @@ TUTORIAL = Tutorial(
             nl="ORCID laat u dat telkens ook weten in uw Notifications inbox (in het menu onder uw naam): "
             "**DataCite has updated the Works section of your record:** gevolgd door wat er is toegevoegd.",
             act=open_inbox,
-            target=lambda page: page.locator(".notification", has_text=str(NEW_DATASET["title"])),
+            target=css(".notification", has_text=str(NEW_DATASET["title"])),
             click=False,
-            skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "trusted-parties",
@@ -334,8 +305,7 @@ TUTORIAL = Tutorial(
             nl="U kunt deze toestemming op ieder moment weer intrekken. Open het menu onder uw naam en kies "
             '**Trusted parties** (vroeger "Trusted Organisations" onder Account Settings).',
             act=open_user_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Trusted parties"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=menu_item("Trusted parties"),
         ),
         Step(
             "revoke",
@@ -349,14 +319,12 @@ TUTORIAL = Tutorial(
                 .filter(has=page.get_by_role("heading", name="DataCite", exact=True))
                 .get_by_role("link", name="Revoke access")
             ),
-            skip_on={"sandbox": MOCK_ONLY},
         ),
         Step(
             "revoke-confirm",
             en="ORCID lists what DataCite will no longer be able to do. Click **Revoke access permissions**.",
             nl="ORCID somt op wat DataCite niet meer zal kunnen. Klik op **Revoke access permissions**.",
-            target=lambda page: page.get_by_role("button", name="Revoke access permissions"),
-            skip_on={"sandbox": MOCK_ONLY},
+            target=button(),
         ),
         Step(
             "revoked",
@@ -365,9 +333,8 @@ TUTORIAL = Tutorial(
             nl="DataCite staat niet meer bij uw vertrouwde organisaties. Het voegt niets meer aan uw record toe; de "
             "werken die het al toevoegde, blijven staan. Later kunt u DataCite opnieuw koppelen via "
             "Search & Link.",
-            target=lambda page: page.get_by_role("heading", name="Trusted organizations"),
+            target=heading("Trusted organizations"),
             click=False,
-            skip_on={"sandbox": MOCK_ONLY},
         ),
     ),
 )

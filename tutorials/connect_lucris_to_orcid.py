@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from _lucris import log_in
+from _lucris import log_in_as
 from _lucris_import import with_orcid_id_on_profile
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from _orcid import fill_sign_in, open_user_menu
+from orcid_guide.engine.actions import needs_env
+from orcid_guide.engine.elements import button, link, text
+from orcid_guide.engine.env import Env
+from orcid_guide.engine.steps import Step, Tutorial
 
 # A publication of Eva's that waits for validation; the library's editor validates it during the tutorial.
 PUBLICATION = "7ebf8646a9f33f1b8764d9e076fb18ec"
@@ -16,15 +20,7 @@ NOT_A_SANDBOX_CLIENT = (
 )
 
 
-def open_user_menu(page: Page, env: Env) -> None:
-    page.get_by_role("button", name=env.values["researcher"]).click()
-
-
-def sign_in_to_orcid(page: Page, env: Env) -> None:
-    page.get_by_label("Email or ORCID iD").fill(env.values["orcid_email"])
-    page.get_by_label("Password").fill(env.values["orcid_password"])
-
-
+@needs_env
 def editor_validates_and_record_opens(page: Page, env: Env) -> None:
     """What happens elsewhere: the editor validates the publication; then the reader looks at ORCID."""
     browser = page.context.browser
@@ -32,7 +28,7 @@ def editor_validates_and_record_opens(page: Page, env: Env) -> None:
     editor = browser.new_context()
     try:
         desk = editor.new_page()
-        log_in(desk, env, "lucris_editor", "lucris_editor_password")
+        log_in_as("lucris_editor", "lucris_editor_password")(desk, env)
         desk.goto(env.url("lucris", f"/publications/{PUBLICATION}"))
         desk.get_by_label("Workflow step").select_option("Validated")
         desk.get_by_role("button", name="Save").click()
@@ -43,7 +39,6 @@ def editor_validates_and_record_opens(page: Page, env: Env) -> None:
 
 
 TUTORIAL = Tutorial(
-    name="connect_lucris_to_orcid",
     # Where the page says the reader starts: the iD on the research profile, logged in to LUCRIS.
     prepare=with_orcid_id_on_profile,
     animation=True,
@@ -53,13 +48,13 @@ TUTORIAL = Tutorial(
             en="In LUCRIS, click the arrow next to your name at the top right and choose **My Settings**.",
             nl="Klik in LUCRIS rechtsboven op het pijltje naast uw naam en kies **My Settings**.",
             act=open_user_menu,
-            target=lambda page: page.get_by_role("link", name="My Settings"),
+            target=link(),
         ),
         Step(
             "connect",
             en="Under **ORCID Settings**, click **Connect to ORCID**.",
             nl="Klik onder **ORCID Settings** op **Connect to ORCID**.",
-            target=lambda page: page.get_by_role("button", name="Connect to ORCID"),
+            target=button(),
         ),
         Step(
             "sign-in",
@@ -67,8 +62,8 @@ TUTORIAL = Tutorial(
             "(**Email or ORCID iD**) and your **Password**, and click **Sign in to ORCID**.",
             nl="LUCRIS stuurt u door naar ORCID. Bent u daar nog niet ingelogd, log dan in met uw e-mailadres of iD "
             "(**Email or ORCID iD**) en uw wachtwoord (**Password**), en klik op **Sign in to ORCID**.",
-            act=sign_in_to_orcid,
-            target=lambda page: page.get_by_role("button", name="Sign in to ORCID"),
+            act=fill_sign_in,
+            target=button(),
             skip_on={"sandbox": NOT_A_SANDBOX_CLIENT},
         ),
         Step(
@@ -77,14 +72,14 @@ TUTORIAL = Tutorial(
             "research activities. Click **Authorize access**.",
             nl="ORCID laat zien wat LUCRIS wil doen: lezen wat u met vertrouwde partijen deelt, en uw "
             "onderzoeksactiviteiten toevoegen of bijwerken. Klik op **Authorize access**.",
-            target=lambda page: page.get_by_role("button", name="Authorize access"),
+            target=button(),
         ),
         Step(
             "connected",
             en="You are back in LUCRIS, and **ORCID Settings** now shows that LUCRIS is **Connected** to your iD.",
             nl="U bent terug in LUCRIS, en bij **ORCID Settings** staat nu dat LUCRIS met uw iD verbonden is "
             "(**Connected**).",
-            target=lambda page: page.get_by_text("Connected", exact=True),
+            target=text(),
             click=False,
         ),
         Step(
@@ -96,7 +91,7 @@ TUTORIAL = Tutorial(
             "ORCID-record toegevoegd, onder **Works**, met LUCRIS als bron. Publicaties die al gevalideerd waren "
             "voordat u de koppeling maakte, worden zo niet toegevoegd.",
             act=editor_validates_and_record_opens,
-            target=lambda page: page.get_by_text(PUBLICATION_TITLE).first,
+            target=text(PUBLICATION_TITLE, exact=False, first=True),
             click=False,
             alt={
                 "en": "your ORCID record, with the publication that LUCRIS added under Works marked",

@@ -6,7 +6,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.actions import click, goto
+from orcid_guide.engine.elements import button, heading, menu_item
+from orcid_guide.engine.steps import Step, Tutorial
 
 # A researcher made up for the guide; the emulator's fixed iD sequence gives her the same iD every run.
 GIVEN, FAMILY = "Sanne", "Jansen"
@@ -16,46 +18,37 @@ ID_URL = re.compile(r"^https://(sandbox\.)?orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\d
 RECAPTCHA = "the real ORCID sandbox asks for a reCAPTCHA here, which cannot be automated"
 
 
-def open_register(page: Page, env: Env) -> None:
-    page.goto(env.url("orcid", "/register"))
-
-
-def names_and_emails(page: Page, env: Env) -> None:
+def names_and_emails(page: Page) -> None:
     page.get_by_label("Given names").fill(GIVEN)
     page.get_by_label("Family names").fill(FAMILY)
     page.get_by_label("Primary email", exact=True).fill(EMAIL)
     page.get_by_placeholder("Confirm primary email").fill(EMAIL)
 
 
-def password(page: Page, env: Env) -> None:
+def password(page: Page) -> None:
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_placeholder("Confirm your password").fill(PASSWORD)
 
 
-def visibility(page: Page, env: Env) -> None:
+def visibility(page: Page) -> None:
     page.get_by_label("Everyone").check()
 
 
-def terms(page: Page, env: Env) -> None:
+def terms(page: Page) -> None:
     page.get_by_label("I consent to the privacy policy", exact=False).check()
     page.get_by_label("I consent to my data being processed in the United States.").check()
 
 
-def record_shown(page: Page, env: Env) -> None:
+def record_shown(page: Page) -> None:
     expect(page.get_by_role("heading", name="Works")).to_be_visible()
 
 
-def open_user_menu(page: Page, env: Env) -> None:
-    page.get_by_role("button", name=f"{GIVEN} {FAMILY}").click()
-
-
-def sign_in(page: Page, env: Env) -> None:
+def sign_in(page: Page) -> None:
     page.get_by_label("Email or ORCID iD").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
 
 
 TUTORIAL = Tutorial(
-    name="create_orcid_id",
     steps=(
         Step(
             "register",
@@ -63,8 +56,8 @@ TUTORIAL = Tutorial(
             "steps, each under the heading **Create your ORCID iD**.",
             nl="Ga naar [orcid.org/register](https://orcid.org/register). ORCID vraagt uw gegevens in vijf korte "
             "stappen, steeds onder de kop **Create your ORCID iD**.",
-            act=open_register,
-            target=lambda page: page.get_by_role("heading", name="Create your ORCID iD"),
+            act=goto("orcid", "/register"),
+            target=heading(),
             click=False,
         ),
         Step(
@@ -76,7 +69,7 @@ TUTORIAL = Tutorial(
             "Typ uw e-mailadres bij **Primary email** en nog een keer bij **Confirm primary email**. Kies het "
             "adres dat u het langst houdt; uw Leidse adres kunt u later toevoegen. Klik op **Next Step**.",
             act=names_and_emails,
-            target=lambda page: page.get_by_role("button", name="Next Step"),
+            target=button(),
         ),
         Step(
             "password",
@@ -87,7 +80,7 @@ TUTORIAL = Tutorial(
             "**At least 1 letter or symbol** en **At least 1 number**. Typ het nog een keer bij **Confirm your "
             "password** en klik op **Next Step**.",
             act=password,
-            target=lambda page: page.get_by_role("button", name="Next Step"),
+            target=button(),
         ),
         Step(
             "employment",
@@ -96,7 +89,7 @@ TUTORIAL = Tutorial(
             nl="**Step 3 of 5 - Current employment (Optional)** vraagt waar u werkt. U kunt de Universiteit Leiden nu "
             "invullen of later in uw record; wilt u verder zonder, klik dan op **Skip this step and continue "
             "registration**.",
-            target=lambda page: page.get_by_role("button", name="Skip this step and continue registration"),
+            target=button(),
         ),
         Step(
             "visibility",
@@ -107,7 +100,7 @@ TUTORIAL = Tutorial(
             "**Everyone**: LUCRIS en andere systemen vinden alleen wat voor iedereen zichtbaar is. U kunt het later "
             "per item nog aanpassen. Klik op **Next Step**.",
             act=visibility,
-            target=lambda page: page.get_by_role("button", name="Next Step"),
+            target=button(),
         ),
         Step(
             "terms",
@@ -120,7 +113,7 @@ TUTORIAL = Tutorial(
             "Everyone”.** en **I consent to my data being processed in the United States.**). Of u het "
             "vakje **Tips & features email** aanvinkt, mag u zelf weten. Klik op **Complete registration**.",
             act=terms,
-            target=lambda page: page.get_by_role("button", name="Complete registration"),
+            target=button(),
             skip_on={"sandbox": RECAPTCHA},
         ),
         Step(
@@ -138,8 +131,8 @@ TUTORIAL = Tutorial(
             "sign-out",
             en="To sign out, click your name at the top right and choose **Logout**.",
             nl="Om uit te loggen klikt u rechtsboven op uw naam en kiest u **Logout**.",
-            act=open_user_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Logout"),
+            act=click(button(f"{GIVEN} {FAMILY}", exact=False)),
+            target=menu_item(),
         ),
         Step(
             "sign-in",
@@ -149,7 +142,7 @@ TUTORIAL = Tutorial(
             "uw iD bij **Email or ORCID iD**, daarna uw wachtwoord bij **Password**, en klik op **Sign in to "
             "ORCID**.",
             act=sign_in,
-            target=lambda page: page.get_by_role("button", name="Sign in to ORCID"),
+            target=button(),
         ),
     ),
 )

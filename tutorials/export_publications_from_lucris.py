@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 from _lucris import (
+    DOWNLOAD_BUTTON,
+    EXPORT_BUTTON,
     EXPORT_FILE,
-    apply_button,
-    author_editors_button,
+    PUBLICATIONS_LINK,
+    RESEARCHER_PLUS,
     choose_bibtex,
-    download_button,
-    export_button,
-    filter_button,
     log_in,
     open_publications_menu,
     page_size_link,
-    publications_link,
-    query_mode_button,
-    researcher_plus,
-    select_all_button,
-    select_value_button,
     type_last_name,
 )
+from orcid_guide.engine.elements import button
 from orcid_guide.engine.steps import Step, Tutorial
 
 TUTORIAL = Tutorial(
-    name="export_publications_from_lucris",
     prepare=log_in,
     steps=(
         Step(
@@ -31,44 +25,44 @@ TUTORIAL = Tutorial(
             en="In the **Dashboard**, choose **Publications** > **Publications**.",
             nl="Ga in het **Dashboard** naar **Publications** > **Publications**.",
             act=open_publications_menu,
-            target=publications_link,
+            target=PUBLICATIONS_LINK,
         ),
         Step(
             "filter",
             en="LUCRIS lists research outputs. Click **Filter**.",
             nl="LUCRIS toont een lijst met onderzoeksoutput. Klik op **Filter**.",
-            target=filter_button,
+            target=button(),
         ),
         Step(
             "query-mode",
             en="Click **Switch to query mode**.",
             nl="Klik op **Switch to query mode**.",
-            target=query_mode_button,
+            target=button(),
         ),
         Step(
             "author-editors",
             en="Choose **Author/Editors** to filter on an author.",
             nl="Kies **Author/Editors** om op een auteur te filteren.",
-            target=author_editors_button,
+            target=button(),
         ),
         Step(
             "select-value",
             en="Click **select value**.",
             nl="Klik op **select value**.",
-            target=select_value_button,
+            target=button(),
         ),
         Step(
             "pick-yourself",
             en="Type your last name. When your name appears in the list, click the blue plus (**+**) next to it.",
             nl="Typ uw achternaam. Zodra uw naam in de lijst verschijnt, klikt u op het blauwe plusje (**+**) ernaast.",
             act=type_last_name,
-            target=researcher_plus,
+            target=RESEARCHER_PLUS,
         ),
         Step(
             "apply",
             en="Your name is now the value of the condition. Click **Apply**.",
             nl="Uw naam staat nu als waarde in de voorwaarde. Klik op **Apply**.",
-            target=apply_button,
+            target=button(),
         ),
         Step(
             "per-page",
@@ -85,13 +79,13 @@ TUTORIAL = Tutorial(
             nl="Klik op **Select / Deselect all** om alle onderzoeksoutput op de pagina te selecteren. Hebt u er meer "
             "dan 100, ga dan naar de volgende pagina en klik daar nogmaals: LUCRIS onthoudt wat u op elke pagina "
             "hebt geselecteerd.",
-            target=select_all_button,
+            target=button(),
         ),
         Step(
             "export",
             en="All of them are ticked now. Click **Export**, next to **Filter**.",
             nl="Ze zijn nu allemaal aangevinkt. Klik op **Export**, naast **Filter**.",
-            target=export_button,
+            target=EXPORT_BUTTON,
         ),
         Step(
             "bibtex",
@@ -100,7 +94,7 @@ TUTORIAL = Tutorial(
             nl="Kies onder **Export format** voor **BibTex** en klik op **Export**. Uw browser slaat het bestand "
             "`publications.bib`, met alle onderzoeksoutput die u hebt geselecteerd, op in uw downloadmap.",
             act=choose_bibtex,
-            target=download_button,
+            target=DOWNLOAD_BUTTON,
             keep_download=EXPORT_FILE,
         ),
     ),

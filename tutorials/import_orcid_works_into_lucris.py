@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
-from _lucris import page_size_link
-from _lucris_import import add_new_menu, open_add_new_publications, with_orcid_id_on_profile
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from _lucris import open_publications_menu, page_size_link
+from _lucris_import import (
+    ADD_NEW_MENU,
+    ORCID_SOURCE,
+    open_add_new_publications,
+    tick_search_with_orcid_id,
+    with_orcid_id_on_profile,
+)
+from orcid_guide.engine.actions import check, click
+from orcid_guide.engine.elements import button, css, field, link, role, text
+from orcid_guide.engine.steps import Step, Tutorial
 
 # The seed's example: of Eva's four public works, these two are new to LUCRIS.
 NEW_ARTICLES = (
@@ -15,31 +23,16 @@ NEW_ARTICLES = (
 )
 
 
-def open_dashboard_publications(page: Page, env: Env) -> None:
-    page.get_by_role("button", name="Publications").click()
+tick_the_new_articles = tuple(check(field(title, exact=False)) for title in NEW_ARTICLES)
+# Ten outputs a page hide the imported articles among Eva's older ones; fifty show them all.
+open_imported_article = (click(page_size_link("50")), click(link(NEW_ARTICLES[0])))
 
 
-def tick_the_new_articles(page: Page, env: Env) -> None:
-    for title in NEW_ARTICLES:
-        page.get_by_label(title).check()
-
-
-def first_duplicate(page: Page) -> Locator:
-    return page.get_by_text("View possible duplicates").first
-
-
-def open_duplicates(page: Page, env: Env) -> None:
-    first_duplicate(page).click()
-
-
-def open_imported_article(page: Page, env: Env) -> None:
-    # Ten outputs a page hide the imported articles among Eva's older ones; fifty show them all.
-    page_size_link("50")(page).click()
-    page.get_by_role("link", name=NEW_ARTICLES[0]).click()
+def imported_from(page: Page) -> Locator:
+    return page.get_by_text("Imported from").locator("xpath=following-sibling::dd[1]")
 
 
 TUTORIAL = Tutorial(
-    name="import_orcid_works_into_lucris",
     prepare=with_orcid_id_on_profile,
     steps=(
         Step(
@@ -48,47 +41,47 @@ TUTORIAL = Tutorial(
             "**Publications** again.",
             nl="Log in bij LUCRIS. Klik op het **Dashboard** op **Publications** en in het menu dat opengaat nogmaals "
             "op **Publications**.",
-            act=open_dashboard_publications,
-            target=lambda page: page.locator("#publications-menu").get_by_role("link", name="Publications"),
+            act=open_publications_menu,
+            target=link(within=css("#publications-menu")),
         ),
         Step(
             "add-new",
             en="Click **Add new** at the top right of the screen.",
             nl="Klik rechtsboven in het scherm op **Add new**.",
-            target=lambda page: page.get_by_role("button", name="Add new"),
+            target=button(),
         ),
         Step(
             "add-new-publications",
             en="In the menu that opens, click **Publications**, and then **Publications** again.",
             nl="Klik in het menu dat opengaat op **Publications**, en daarna nogmaals op **Publications**.",
             act=open_add_new_publications,
-            target=lambda page: add_new_menu(page).get_by_role("link", name="Publications"),
+            target=link(within=ADD_NEW_MENU),
         ),
         Step(
             "import-from",
             en="At the question **How do you want to create your publication**, choose **Import from**.",
             nl="Kies bij de vraag **How do you want to create your publication** voor **Import from**.",
-            target=lambda page: page.get_by_role("link", name="Import from"),
+            target=link(),
         ),
         Step(
             "select-account",
             en="Select your own LUCRIS account: click the blue plus (**+**) in its row.",
             nl="Selecteer uw eigen LUCRIS-account: klik op het blauwe plusje (**+**) in die rij.",
-            target=lambda page: page.get_by_role("button", name="Select Eva de Vries"),
+            target=button("Select Eva de Vries"),
         ),
         Step(
             "tick-orcid",
             en="Tick **Search with ORCID ID of selected person** and, under the sources, **ORCID**.",
             nl="Vink **Search with ORCID ID of selected person** aan en, bij de bronnen, **ORCID**.",
-            act=lambda page, env: page.get_by_label("Search with ORCID ID of selected person").check(),
-            target=lambda page: page.get_by_label("ORCID", exact=True),
+            act=tick_search_with_orcid_id,
+            target=ORCID_SOURCE,
         ),
         Step(
             "search",
             en="Click **Search**. LUCRIS now asks ORCID for the works on your ORCID record that everyone can see.",
             nl="Klik op **Search**. LUCRIS vraagt ORCID nu om de publicaties in uw ORCID-record die voor iedereen "
             "zichtbaar zijn.",
-            target=lambda page: page.get_by_role("button", name="Search"),
+            target=button(),
         ),
         Step(
             "possible-duplicates",
@@ -100,7 +93,7 @@ TUTORIAL = Tutorial(
             "als **Possible duplicate**: die staan waarschijnlijk al in LUCRIS. Klik op **View possible duplicates** "
             "om te zien op welke publicatie in LUCRIS ze lijken, en waarom: dezelfde DOI, hetzelfde ISBN of een "
             "titel die voor meer dan 80% overeenkomt.",
-            target=first_duplicate,
+            target=text(first=True),
         ),
         Step(
             "import",
@@ -109,13 +102,13 @@ TUTORIAL = Tutorial(
             nl="De andere twee publicaties zijn nieuw in LUCRIS. Vink de publicaties aan die u wilt toevoegen, hier "
             "de twee nieuwe, en klik op **Import**.",
             act=tick_the_new_articles,
-            target=lambda page: page.get_by_role("button", name="Import", exact=True),
+            target=button(),
         ),
         Step(
             "confirm",
             en="LUCRIS shows what it is going to import. Click **Confirm** to start the import.",
             nl="LUCRIS laat zien wat het gaat importeren. Klik op **Confirm** om het importeren te starten.",
-            target=lambda page: page.get_by_role("button", name="Confirm"),
+            target=button(),
         ),
         Step(
             "imported",
@@ -125,7 +118,7 @@ TUTORIAL = Tutorial(
             nl="De publicaties staan nu in LUCRIS, met hun DOI, type, datum, tijdschrift en auteurs, en met ORCID "
             "als bron. Ze beginnen in de workflowstap **Entry in progress**: controleer ze en bied ze ter validatie "
             "aan, zoals u dat ook doet met publicaties die u zelf invoert.",
-            target=lambda page: page.get_by_role("status"),
+            target=role("status"),
             click=False,
         ),
         Step(
@@ -136,7 +129,7 @@ TUTORIAL = Tutorial(
             nl="Open er een om die te controleren (kies rechts 50 per pagina, dan ziet u meer van de lijst tegelijk). "
             "Op de pagina ervan staat dat de publicatie uit ORCID is geïmporteerd, en uit welk ORCID-record.",
             act=open_imported_article,
-            target=lambda page: page.get_by_text("Imported from").locator("xpath=following-sibling::dd[1]"),
+            target=imported_from,
             click=False,
         ),
     ),

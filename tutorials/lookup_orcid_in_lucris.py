@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
-
 from _lucris import open_research_profile
+from orcid_guide.engine.elements import button, field, row
 from orcid_guide.engine.steps import Step, Tutorial
 
 EVA = "0000-0001-8204-5170"  # Eva de Vries of Leiden, the researcher of the LUCRIS tutorials
 # The emulator also holds a namesake in Groningen (0000-0003-1906-2239): Lookup ORCID lists both, Leiden's first.
-
-
-def her_row(page: Page) -> Locator:
-    return page.get_by_role("row").filter(has_text=EVA)
+HER_ROW = row(EVA)
 
 
 TUTORIAL = Tutorial(
-    name="lookup_orcid_in_lucris",
     prepare=open_research_profile,
     steps=(
         Step(
             "lookup",
             en="Under **Research identifiers**, click **Lookup ORCID**.",
             nl="Klik onder **Research identifiers** op **Lookup ORCID**.",
-            target=lambda page: page.get_by_role("button", name="Lookup ORCID"),
+            target=button(),
         ),
         Step(
             "show",
@@ -35,7 +30,7 @@ TUTORIAL = Tutorial(
             "dezelfde naam hebben: hier heten twee records Eva de Vries. U herkent het uwe aan de kolom "
             "**Institution** (bij u staat daar Leiden University) en aan het iD, als u dat weet. Klik op **Show** "
             "bij het record dat volgens u van u is, om de gegevens te bekijken.",
-            target=lambda page: her_row(page).get_by_role("button", name="Show"),
+            target=button(within=HER_ROW),
         ),
         Step(
             "confirm",
@@ -46,13 +41,13 @@ TUTORIAL = Tutorial(
             "Zo ja, klik dan op het plus-icoontje (**+**) in die rij om te bevestigen; uw iD wordt dan aan uw "
             "LUCRIS-account gekoppeld. Zo niet, klik dan op **Show** bij het andere record. Koppel nooit een record "
             "alleen omdat de naam klopt.",
-            target=lambda page: her_row(page).get_by_role("button", name="+", exact=True),
+            target=button("+", within=HER_ROW),
         ),
         Step(
             "connected",
             en="Your iD now shows under **Research identifiers**.",
             nl="Uw iD staat nu onder **Research identifiers**.",
-            target=lambda page: page.get_by_label("ORCID", exact=True),
+            target=field("ORCID"),
             click=False,
         ),
     ),

@@ -7,7 +7,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from _lucris import open_research_profile
 from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Step, Tutorial
+from orcid_guide.engine.actions import needs_env, perform
+from orcid_guide.engine.elements import row
+from orcid_guide.engine.env import Env
+from orcid_guide.engine.steps import Step, Tutorial
 
 NAMES_BUTTON = "Your names visibility is currently set to"
 EVA = "0000-0001-8204-5170"  # Eva de Vries of Leiden, the researcher of the tutorials
@@ -34,6 +37,7 @@ def save_button(page: Page) -> Locator:
     return names_dialog(page).get_by_role("button", name="Save changes to Names")
 
 
+@needs_env
 def name_kept_private(page: Page, env: Env) -> None:
     """Eva is signed in to ORCID and her names are visible to her only, so Lookup ORCID cannot find her yet."""
     sign_in_to_orcid(page, env)
@@ -44,15 +48,15 @@ def name_kept_private(page: Page, env: Env) -> None:
     expect(page.get_by_role("img", name="visibility is currently set to Only me")).to_be_visible()
 
 
+@needs_env
 def lookup_in_lucris(page: Page, env: Env) -> None:
     # ORCID saved the dialog and closed it; the reader then looks herself up from LUCRIS.
     expect(names_dialog(page)).to_be_hidden()
-    open_research_profile(page, env)
+    perform(open_research_profile, page, env)
     page.get_by_role("button", name="Lookup ORCID").click()
 
 
 TUTORIAL = Tutorial(
-    name="make_name_public_on_orcid",
     prepare=name_kept_private,
     steps=(
         Step(
@@ -94,7 +98,7 @@ TUTORIAL = Tutorial(
             "koppelt, leest u onder "
             "[Of laat LUCRIS het opzoeken](register-orcid-in-lucris.md#or-let-lucris-look-it-up).",
             act=lookup_in_lucris,
-            target=lambda page: page.get_by_role("row").filter(has_text=EVA),
+            target=row(EVA),
             click=False,
         ),
     ),

@@ -6,22 +6,21 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 
 from _lucris_import import search_orcid, with_orcid_id_on_profile
-from _orcid import sign_in_to_orcid
-from orcid_guide.engine.steps import Env, Section, Step, Tutorial
+from _orcid import open_user_menu, sign_in_to_orcid
+from orcid_guide.engine.actions import click, goto, needs_env
+from orcid_guide.engine.elements import button, heading, menu_item, radio
+from orcid_guide.engine.env import Env
+from orcid_guide.engine.steps import Section, Step, Tutorial
 
 WORK = "Material flow analysis"  # Eva's book chapter, public on ORCID
+# The work's visibility control: a menu button named after the work and its current level.
+VISIBILITY_BUTTON = button(f"{WORK} visibility is currently set to", exact=False)
+# The default visibility's option, named with the share of users who choose it.
+EVERYONE_DEFAULT = radio("Everyone (87% of users choose this)")
+BACK_TO_ORCID = goto("orcid", "/my-orcid")
 
 
-def visibility_button(page: Page) -> Locator:
-    """The work's visibility control: a menu button named after the work and its current level."""
-    return page.get_by_role("button", name=f"{WORK} visibility is currently set to", exact=False)
-
-
-def option(page: Page, aria_label: str) -> Locator:
-    """An option of the open visibility menu, by ORCID's aria-label for it ("set item visibility to …")."""
-    return page.get_by_role("menuitem", name=aria_label)
-
-
+@needs_env
 def starting_point(page: Page, env: Env) -> None:
     """Eva's iD is on her LUCRIS profile, her default for new items is "Only me", and she is on her record."""
     with_orcid_id_on_profile(page, env)
@@ -32,31 +31,10 @@ def starting_point(page: Page, env: Env) -> None:
     page.goto(env.url("orcid", "/my-orcid"))
 
 
-def search_in_lucris(page: Page, env: Env) -> None:
-    search_orcid(page, env)
-    page.get_by_role("button", name="Search").click()
+search_in_lucris = (*search_orcid, click(button("Search")))
 
 
-def back_to_orcid(page: Page, env: Env) -> None:
-    page.goto(env.url("orcid", "/my-orcid"))
-
-
-def reopen_visibility_menu(page: Page, env: Env) -> None:
-    back_to_orcid(page, env)
-    visibility_button(page).click()
-
-
-def open_user_menu(page: Page, env: Env) -> None:
-    back_to_orcid(page, env)
-    page.get_by_role("button", name=env.values["researcher"]).click()
-
-
-def open_visibility_panel(page: Page, env: Env) -> None:
-    # Account settings opens with every panel collapsed; the title opens one.
-    page.get_by_role("heading", name="Visibility", exact=True).click()
-
-
-def saved_default(page: Page, env: Env) -> None:
+def saved_default(page: Page) -> None:
     # Choosing an option reloads Account settings with the Visibility panel open; no message follows.
     page.wait_for_url("**/account#visibility")
 
@@ -66,7 +44,6 @@ def found_list(page: Page) -> Locator:
 
 
 TUTORIAL = Tutorial(
-    name="set_visibility_on_orcid",
     prepare=starting_point,
     # The demonstration undoes itself (the work is public again at its end), so a reader may skip it.
     sections=(
@@ -97,7 +74,7 @@ TUTORIAL = Tutorial(
             "now: here **Everyone**. Click it to change who can see that work.",
             nl="Log in bij ORCID. Onder **Works** heeft elke publicatie een eigen knop voor de zichtbaarheid, met "
             "daarop wie haar nu kan zien: hier **Everyone** (iedereen). Klik op die knop om dat te veranderen.",
-            target=visibility_button,
+            target=VISIBILITY_BUTTON,
         ),
         Step(
             "only-me",
@@ -108,7 +85,7 @@ TUTORIAL = Tutorial(
             "(iedereen), **Trusted Parties** (de organisaties die u toegang hebt gegeven, zoals LUCRIS) en "
             "**Only me** (alleen uzelf). Wilt u de publicatie voor anderen verbergen, kies dan **Only me**. ORCID "
             "slaat uw keuze meteen op.",
-            target=lambda page: option(page, "set item visibility to Only Me"),
+            target=menu_item("set item visibility to Only Me"),
         ),
         Step(
             "not-found",
@@ -130,8 +107,8 @@ TUTORIAL = Tutorial(
             "**Everyone**, to make the work visible to everyone again.",
             nl="Klik terug in ORCID weer op de zichtbaarheidsknop van die publicatie (daarop staat nu **Only me**) "
             "en kies **Everyone**, zodat iedereen haar weer kan zien.",
-            act=reopen_visibility_menu,
-            target=lambda page: option(page, "set item visibility to Everyone"),
+            act=(BACK_TO_ORCID, click(VISIBILITY_BUTTON)),
+            target=menu_item("set item visibility to Everyone"),
         ),
         Step(
             "found-again",
@@ -151,8 +128,8 @@ TUTORIAL = Tutorial(
             nl="Nieuwe items, zoals de publicaties die LUCRIS aan uw record toevoegt, krijgen uw standaard"
             "zichtbaarheid; de organisatie die ze toevoegt, kan die niet voor u kiezen. Die standaard stelt u in "
             "via het menu onder uw naam in ORCID: kies **Account settings**.",
-            act=open_user_menu,
-            target=lambda page: page.get_by_role("menuitem", name="Account settings"),
+            act=(BACK_TO_ORCID, open_user_menu),
+            target=menu_item(),
         ),
         Step(
             "default",
@@ -160,8 +137,9 @@ TUTORIAL = Tutorial(
             "Choose **Everyone** so that LUCRIS and everyone else can find your new works.",
             nl="Klik onder **Defaults** op **Visibility**: daar staat de zichtbaarheid die nieuwe items krijgen, hier "
             "**Only me**. Kies **Everyone**, zodat LUCRIS en ieder ander uw nieuwe publicaties kunnen vinden.",
-            act=open_visibility_panel,
-            target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
+            # Account settings opens with every panel collapsed; the title opens one.
+            act=click(heading("Visibility")),
+            target=EVERYONE_DEFAULT,
         ),
         Step(
             "saved",
@@ -170,7 +148,7 @@ TUTORIAL = Tutorial(
             nl="ORCID slaat uw keuze meteen op, zonder melding: **Everyone** blijft gekozen. U hoeft nergens op te "
             "klikken.",
             act=saved_default,
-            target=lambda page: page.get_by_role("radio", name="Everyone (87% of users choose this)"),
+            target=EVERYONE_DEFAULT,
             click=False,
         ),
     ),

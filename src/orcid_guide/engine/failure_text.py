@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from orcid_guide.engine.actions import ElementFailed
+from orcid_guide.engine.elements import ROLE_WORDS, TEXT
 from orcid_guide.engine.labels import normalise
 
 _SEGMENT = re.compile(r"(get_by_[a-z_]+|locator|filter|nth)\(((?:\"(?:[^\"\\]|\\.)*\"|[^()\"])*)\)|\.?(first|last)\b")
 _QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
 _NAME = re.compile(r"name=(?:re\.compile\()?\"((?:[^\"\\]|\\.)*)\"")
-_ROLE_WORDS = {
-    "textbox": "text field",
-    "combobox": "drop-down list",
-    "menuitem": "menu item",
-    "row": "table row",
-    "columnheader": "column header",
-    "listitem": "list item",
-    "gridcell": "cell",
-}
+_ROLE_WORDS = ROLE_WORDS
 _TIMEOUT = re.compile(r"Timeout (\d+)ms exceeded")
 
 
@@ -108,12 +104,8 @@ def describe_error(error: BaseException, screen: str = "") -> str:
     seconds = f"{int(timeout.group(1)) / 1000:g} s" if timeout else ""
     if timeout and waited:
         thing = describe_locator(waited)
-        sentence = f"{thing} never appeared (waited {seconds})."
-        name = element_name(waited)
-        if name and normalise(name) in screen and thing.startswith("the "):
-            kind = thing.split('"', 1)[0].removeprefix("the ").strip()
-            sentence += f' The words "{name}" are on the screen, but not as the {kind} the step looks for.'
-        return sentence
+        kind = thing.split('"', 1)[0].removeprefix("the ").strip() if thing.startswith("the ") else ""
+        return _never_appeared(thing, kind, element_name(waited), seconds, screen)
     navigation = re.search(r'waiting for navigation to "([^"]+)"', message)
     if timeout and navigation:
         return f'the page never reached the address "{navigation.group(1)}" (waited {seconds}).'
@@ -125,3 +117,22 @@ def describe_error(error: BaseException, screen: str = "") -> str:
     if isinstance(error, AssertionError):
         return f"a check in the step failed: {first}." if first else "a check in the step failed."
     return f"the step's action raised {type(error).__name__}: {first or 'no message'}."
+
+
+def _never_appeared(thing: str, kind: str, name: str, seconds: str, screen: str) -> str:
+    sentence = f"{thing} never appeared (waited {seconds})."
+    if name and kind and normalise(name) in screen:
+        sentence += f' The words "{name}" are on the screen, but not as the {kind} the step looks for.'
+    return sentence
+
+
+def describe_element_failure(failure: ElementFailed, timeout_ms: float, screen: str = "") -> str:
+    """Why a step could not use an element, in the element's own words (its fields, not Playwright's text)."""
+    element = failure.element
+    thing = element.describe()
+    if failure.count > 1 and "strict mode violation" in str(failure.cause):
+        return f"{thing} is on the screen {failure.count} times, so the step cannot tell which one is meant."
+    if isinstance(failure.cause, PlaywrightTimeout):
+        kind = "" if element.role == TEXT or not element.name else element.kind
+        return _never_appeared(thing, kind, element.name or "", f"{timeout_ms / 1000:g} s", screen)
+    return describe_error(failure.cause, screen)

@@ -1,9 +1,11 @@
-"""Finding tutorials: each is a module in the tutorials folder with a module-level ``TUTORIAL``."""
+"""Finding tutorials: each is a module in the tutorials folder with a module-level ``TUTORIAL``, named after its
+file."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from orcid_guide.engine.steps import Tutorial
@@ -32,9 +34,10 @@ def load_tutorial(folder: Path, name: str) -> Tutorial:
     tutorial = getattr(module, "TUTORIAL", None)
     if not isinstance(tutorial, Tutorial):
         raise UserError(f"The tutorial file {path.name} defines no TUTORIAL.")
-    if tutorial.name != name:
+    if tutorial.name and tutorial.name != name:
         raise UserError(f"The tutorial in {path.name} is named {tutorial.name!r}; it must be named {name!r}.")
-    return tutorial
+    # A tutorial is named after its file, which is what the guide's pages and the command line call it.
+    return replace(tutorial, name=name)
 
 
 def load_tutorials(folder: Path, names: list[str] | None = None) -> list[Tutorial]:

@@ -10,9 +10,11 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from orcid_guide.engine.actions import ElementFailed, perform, use
 from orcid_guide.engine.baselines import read_manifest
 from orcid_guide.engine.browser import Viewport, new_context
-from orcid_guide.engine.failure_text import describe_error
+from orcid_guide.engine.elements import Element
+from orcid_guide.engine.failure_text import describe_element_failure, describe_error
 from orcid_guide.engine.images import Box, mark
 from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
 from orcid_guide.engine.labels import LabelsSeen, find_labels, near_misses, screen_text, shown_texts, wait_for_labels
@@ -97,7 +99,7 @@ def run_tutorial(
     number, current = 0, replace(tutorial.steps[0], id="prepare")
     try:
         if tutorial.prepare is not None:
-            tutorial.prepare(page, env)
+            perform(tutorial.prepare, page, env)
         skip_reason = ""
         for number, current in enumerate(tutorial.steps, start=1):
             skip_reason = skip_reason or current.skip_on.get(env.target, "")
@@ -114,8 +116,7 @@ def run_tutorial(
                 result.captures.append(replace(capture, png=b""))
             result.step_seconds[number] = time.perf_counter() - step_started
     except Exception as error:  # whatever a step raised is reported the same way, at that step
-        own_words = isinstance(error, LabelMissing | KeptFileMissing)
-        problem = str(error) if own_words else describe_error(error, _screen_or_nothing(page))
+        problem = _problem(error, page, options)
         result.failure = _record_failure(context, page, tutorial, number, current, pages, problem, options)
     else:
         if options.trace:
@@ -126,25 +127,42 @@ def run_tutorial(
     return result
 
 
+def _problem(error: Exception, page: Page, options: RunOptions) -> str:
+    if isinstance(error, LabelMissing | KeptFileMissing):
+        return str(error)
+    if isinstance(error, ElementFailed):
+        return describe_element_failure(error, options.timeout_ms, _screen_or_nothing(page))
+    return describe_error(error, _screen_or_nothing(page))
+
+
 def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) -> Capture | None:
     if step.act is not None:
-        step.act(page, env)
+        perform(step.act, page, env)
     # The labels are looked for on the screen that is photographed: after the action, before the click.
     _labels_shown(page, step.labels, options.timeout_ms)
-    target = step.target(page) if step.target is not None else None
+    target = step.locate(page)
+    element = step.element
     if target is not None:
-        target.scroll_into_view_if_needed()
+        _use(page, element, target, Locator.scroll_into_view_if_needed)
     capture = None
     if step.shot:
         seen = _labels_in_view(page, step.labels)
         capture = _capture(page, target, options.viewport.scale, env, name, seen, options.shots.text)
     if target is not None and step.click:
         if step.keep_download:
-            keep_download(page, env, step.keep_download, target.click)
+            keep_download(page, env, step.keep_download, lambda: _use(page, element, target, Locator.click))
         else:
-            target.click()
+            _use(page, element, target, Locator.click)
         page.wait_for_load_state()
     return capture
+
+
+def _use(page: Page, element: Element | None, target: Locator, what: Callable[[Locator], None]) -> None:
+    """Use the step's target; an element the engine describes is named in its own words when that fails."""
+    if element is None:
+        what(target)
+    else:
+        use(element, page, what)
 
 
 def _labels_shown(page: Page, labels: tuple[str, ...], timeout_ms: float) -> None:

@@ -4,31 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
+
+from orcid_guide.engine.actions import Actions
+from orcid_guide.engine.elements import Element
+from orcid_guide.engine.env import Env
+
+__all__ = ["Env", "Section", "Step", "Target", "Tutorial"]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _STEP_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Env:
-    """What a tutorial may know about where it runs: named base URLs and values such as demo accounts."""
-
-    target: str
-    urls: Mapping[str, str]
-    values: Mapping[str, str] = field(default_factory=dict)
-    # Where this run keeps the files its steps download, for later steps to upload (engine/kept_files.py).
-    kept: Path | None = None
-
-    def url(self, name: str, path: str = "/") -> str:
-        return self.urls[name].rstrip("/") + path
-
-
-Action = Callable[[Page, Env], None]
 Locate = Callable[[Page], Locator]
+# What a step points at: an element the engine describes itself, or any locator for what it cannot say.
+Target = Element | Locate
 
 
 Words = Mapping[str, str]  # a language's code (as the i18n plugin names it) → the text in that language
@@ -63,8 +55,8 @@ class Step:
 
     id: str
     words: Words
-    act: Action | None
-    target: Locate | None
+    act: Actions | None
+    target: Target | None
     click: bool
     shot: bool
     # When the click on ``target`` downloads a file: the name to keep it under for later steps.
@@ -79,8 +71,8 @@ class Step:
         self,
         id: str,
         *,
-        act: Action | None = None,
-        target: Locate | None = None,
+        act: Actions | None = None,
+        target: Target | None = None,
         click: bool = True,
         shot: bool = True,
         keep_download: str = "",
@@ -113,6 +105,20 @@ class Step:
     def labels(self) -> tuple[str, ...]:
         """The interface labels the step quotes, in order of first appearance (the same in every language)."""
         return tuple(dict.fromkeys(_BOLD.findall(next(iter(self.words.values()), ""))))
+
+    @property
+    def element(self) -> Element | None:
+        """The target as an element, named by the step's last label when it names itself not: a step's sentence
+        ends on what it clicks ("…, and click **Sign in to ORCID**.")."""
+        if not isinstance(self.target, Element):
+            return None
+        return self.target.named(self.labels[-1]) if self.target.takes_label and self.labels else self.target
+
+    def locate(self, page: Page) -> Locator | None:
+        element = self.element
+        if element is not None:
+            return element.locate(page)
+        return self.target(page) if self.target is not None and not isinstance(self.target, Element) else None
 
 
 @dataclass(frozen=True, init=False)
@@ -158,12 +164,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Tutorial:
-    name: str
-    steps: tuple[Step, ...]
+    # The loader names a tutorial after its file (engine/loader.py).
+    name: str = ""
+    steps: tuple[Step, ...] = ()
     # Sub-headings between groups of steps (a long tutorial, or an optional demonstration after the procedure).
     sections: tuple[Section, ...] = ()
     # Runs before step 1 without words or screenshot: the situation the reader is assumed to be in.
-    prepare: Action | None = None
+    prepare: Actions | None = None
     # Meant to be shown as an animation too (a page's <!-- animation: NAME -->, made by the build from the step
     # screenshots with each frame's caption in the page's language: engine/page_animation.py).
     animation: bool = False
@@ -176,7 +183,7 @@ class Tutorial:
     def __post_init__(self) -> None:
         problems = validate(self)
         if problems:
-            raise ValueError(f"tutorial {self.name}: " + "; ".join(problems))
+            raise ValueError(f"tutorial {self.name or '(not yet named)'}: " + "; ".join(problems))
 
 
 def validate(tutorial: Tutorial) -> list[str]:
@@ -211,6 +218,8 @@ def validate(tutorial: Tutorial) -> list[str]:
             problems.append(f"{where} has an alt text but no screenshot")
         if step.keep_download and (step.target is None or not step.click):
             problems.append(f"{where} keeps a download but clicks nothing that could start one")
+        if isinstance(step.target, Element) and step.target.takes_label and not step.labels:
+            problems.append(f"{where} quotes no label to name its target by; name it")
         if step.shot and step.target is None and step.act is None:
             problems.append(f"{where} takes a screenshot but does nothing to show")
     return problems + _section_problems(tutorial, seen)
