@@ -18,6 +18,7 @@ from pathlib import Path
 from bench_timing import SHORT_HELP, SHORT_TUTORIAL, interleaved_medians, report
 from playwright.sync_api import sync_playwright
 
+from orcid_guide.engine.actions import perform
 from orcid_guide.engine.browser import launch_chromium, new_context
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.steps import Tutorial, screenshot_name
@@ -42,11 +43,11 @@ def bare(project: Project, tutorials: list[Tutorial], out: Path) -> None:
                 context.set_default_timeout(5_000)
                 page = context.new_page()
                 if tutorial.prepare is not None:
-                    tutorial.prepare(page, env)
+                    perform(tutorial.prepare, page, env)
                 for number, step in enumerate(tutorial.steps, start=1):
                     if step.act is not None:
-                        step.act(page, env)
-                    element = step.target(page) if step.target is not None else None
+                        perform(step.act, page, env)
+                    element = step.locate(page)
                     if element is not None:
                         element.scroll_into_view_if_needed()  # to show it on the screenshot, as the engine does
                     if step.shot:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from orcid_guide.engine.actions import goto
 from orcid_guide.engine.expand import ShotImage, alt_text, plain, tutorial_markdown
 from orcid_guide.engine.loader import load_tutorials
 from orcid_guide.engine.steps import Step, Tutorial
@@ -12,8 +13,7 @@ from orcid_guide.errors import UserError
 WORDS = load_words(Path(__file__).parents[1] / "words.toml", ("en", "nl"))
 
 
-def go(page, env):  # type: ignore[no-untyped-def]
-    page.goto(env.url("site"))
+go = goto("site")
 
 
 def test_a_step_quoting_different_labels_in_each_language_is_refused() -> None:
