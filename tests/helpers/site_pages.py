@@ -56,9 +56,13 @@ def nav() -> list[NavEntry]:
 
 def nav_titles() -> dict[str, list[str]]:
     """The nav's titles per language: English as written, the others from the i18n plugin's nav_translations."""
-    plugins = {
-        name: options for plugin in _config()["plugins"] if isinstance(plugin, dict) for name, options in plugin.items()
-    }
+    listed = _config()["plugins"]
+    # MkDocs takes plugins as a mapping (as mkdocs.yml writes them) or as a list of names and one-key mappings.
+    plugins = (
+        dict(listed)
+        if isinstance(listed, dict)
+        else {name: options for plugin in listed if isinstance(plugin, dict) for name, options in plugin.items()}
+    )
     translations = {
         language["locale"]: language.get("nav_translations", {}) for language in plugins["i18n"]["languages"]
     }
