@@ -219,6 +219,19 @@ def test_a_step_skipped_on_a_target_skips_what_follows_with_reasons(
     assert result.skipped == [(2, "name", "it needs a CAPTCHA"), (3, "welcome", "it follows step 2, which was skipped")]
 
 
+def test_a_tutorial_skipped_on_a_target_skips_every_step_there_and_runs_elsewhere(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    tutorial = Tutorial("join", JOIN.steps, skip_on={"real": "the real site has no test accounts"})
+    skipped = run_tutorial(browser, tutorial, Env(target="real", urls={"site": site[0]}), options(tmp_path))
+    assert skipped.failure is None and skipped.shots == []
+    assert skipped.skipped == [
+        (number, step.id, "the real site has no test accounts") for number, step in enumerate(JOIN.steps, start=1)
+    ]
+    ran = run_tutorial(browser, tutorial, Env(target="mock", urls={"site": site[0]}), options(tmp_path / "mock"))
+    assert ran.failure is None and ran.skipped == [] and len(ran.shots) == len(JOIN.steps)
+
+
 REPORT = "title,year\nMaterial flow analysis,2023\n"
 DOWNLOAD = """<!doctype html><html><body style="font-family: DejaVu Sans; margin: 40px">
 <h1>Reports</h1><a href="report.csv" download>Download the report</a></body></html>"""

@@ -89,6 +89,12 @@ def run_tutorial(
     """Run every step of ``tutorial`` in a fresh browser context; stop at the first step that fails."""
     started = time.perf_counter()
     result = TutorialResult(tutorial.name)
+    whole = tutorial.skip_on.get(env.target, "")
+    if whole:
+        progress(f"{tutorial.name}: skipped on {env.target}: {whole}")
+        result.skipped = [(number, step.id, whole) for number, step in enumerate(tutorial.steps, start=1)]
+        result.seconds = time.perf_counter() - started
+        return result
     context = new_context(browser, options.viewport)
     context.set_default_timeout(options.timeout_ms)
     if options.trace:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from playwright.sync_api import Locator, Page
 
@@ -174,6 +174,9 @@ class Tutorial:
     # Meant to be shown as an animation too (a page's <!-- animation: NAME -->, made by the build from the step
     # screenshots with each frame's caption in the page's language: engine/page_animation.py).
     animation: bool = False
+    # Targets on which the whole tutorial cannot run (prepare included), with the reason shown for every step;
+    # a step's own skip_on skips that step and what follows it.
+    skip_on: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:
