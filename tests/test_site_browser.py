@@ -14,8 +14,9 @@ from playwright.sync_api import Browser, Page, Route
 
 from orcid_guide.engine.animation import CAPTION_FONT_PX
 from orcid_guide.engine.browser import Viewport, new_context
+from orcid_guide.site_server import SiteHandler
 from tests.helpers.site_pages import LANGUAGES, PAGES, page_url
-from tests.helpers.static_host import PUBLISHED_AT, SUB_PATH, SiteHandler, served
+from tests.helpers.static_host import PUBLISHED_AT, SUB_PATH, served
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
