@@ -77,17 +77,22 @@ def _shoot_or_fail(
     """Run and summarise; a failed tutorial or a changed screenshot not accepted ends the command non-zero."""
     report = shoot(project, names, update=update, target=target, progress=_say, force=force, jobs=jobs, shard=shard)
     _summarise(report, project)
-    failures, drifted = report.failures, report.drifted
-    problems = []
-    if drifted:
-        problems.append(f"{len(drifted)} screenshot{'s' if len(drifted) > 1 else ''} changed")
-    if failures:
-        problems.append(f"{len(failures)} tutorial{'s' if len(failures) > 1 else ''} failed")
+    problems = _problems(len(report.drifted), len(report.failures))
     if problems:
         review = report.review.relative_to(project.root) if report.review else "the review page"
-        accept = "; accept the changes with 'orcid-guide shoot --update'" if drifted else ""
-        raise UserError(f"{' and '.join(problems)}: see {review}{accept}.")
+        accept = "; accept the changes with 'orcid-guide shoot --update'" if report.drifted else ""
+        raise UserError(f"{problems}: see {review}{accept}.")
     return report
+
+
+def _problems(changed: int, failed: int) -> str:
+    """What went wrong in a run, as the start of its one sentence ('' when nothing did)."""
+    problems = []
+    if changed:
+        problems.append(f"{changed} screenshot{'s' if changed > 1 else ''} changed")
+    if failed:
+        problems.append(f"{failed} tutorial{'s' if failed > 1 else ''} failed")
+    return " and ".join(problems)
 
 
 def _build_site(project: Project, site: Path) -> None:
@@ -217,13 +222,9 @@ def merge_command(builds: tuple[Path, ...], into: Path) -> None:
     for entry in failed:
         if entry.failure is not None:
             click.echo(f"FAILED: {entry.failure.message}")
-    problems = []
-    if drifted:
-        problems.append(f"{len(drifted)} screenshot{'s' if len(drifted) > 1 else ''} changed")
-    if failed:
-        problems.append(f"{len(failed)} tutorial{'s' if len(failed) > 1 else ''} failed")
+    problems = _problems(len(drifted), len(failed))
     if problems:
-        raise UserError(f"{' and '.join(problems)}: see {merged.review}.")
+        raise UserError(f"{problems}: see {merged.review}.")
     click.echo(f"Review page: {merged.review}")
 
 
