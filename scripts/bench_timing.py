@@ -37,9 +37,14 @@ def interleaved_medians(
     return {name: statistics.median(values) for name, values in timings.items()}
 
 
-def run(command: Sequence[str], cwd: Path = ROOT, ok: Callable[[int], bool] = lambda status: status == 0) -> None:
+def run(
+    command: Sequence[str],
+    cwd: Path = ROOT,
+    ok: Callable[[int], bool] = lambda status: status == 0,
+    env: Mapping[str, str] | None = None,
+) -> None:
     """Run a command quietly; stop the benchmark if it did not do what it should."""
-    done = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, check=False)
+    done = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, check=False, env=env)
     if not ok(done.returncode):
         sys.exit(f"{' '.join(command)} ended with status {done.returncode}:\n{done.stdout}{done.stderr}")
 

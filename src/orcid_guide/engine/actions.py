@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
@@ -13,6 +14,7 @@ from orcid_guide.engine.elements import Element
 from orcid_guide.engine.env import Env
 
 PageAction = Callable[[Page], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,11 @@ class ElementFailed(Exception):
         self.count = count  # how many elements matched when it failed (more than one: it was ambiguous)
 
 
-def use(element: Element, page: Page, what: Callable[[Locator], None]) -> None:
+def use(element: Element, page: Page, what: Callable[[Locator], T]) -> T:
     """Do ``what`` with the element; a failure names the element rather than Playwright's locator."""
     found = element.locate(page)
     try:
-        what(found)
+        return what(found)
     except PlaywrightError as error:
         raise ElementFailed(element, error, _count(found)) from error
 

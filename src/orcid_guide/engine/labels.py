@@ -121,10 +121,12 @@ def wait_for_labels(page: Page, labels: tuple[str, ...], timeout_ms: float) -> L
     A step's action may leave the page loading (a click on a link): its labels are waited for the way
     Playwright waits for an element, by polling in the page, not by sleeping.
     """
-    if labels:
-        # On a timeout, find_labels says which are missing.
-        with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(_ALL_SHOWN, arg=[normalise(label) for label in labels], timeout=timeout_ms)
+    seen = find_labels(page, labels)
+    if not seen.missing:  # the usual case: the page is loaded, and one look answers
+        return seen
+    # On a timeout, find_labels says which are missing.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(_ALL_SHOWN, arg=[normalise(label) for label in labels], timeout=timeout_ms)
     return find_labels(page, labels)
 
 

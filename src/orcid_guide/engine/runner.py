@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -18,11 +20,13 @@ from orcid_guide.engine.failure_text import describe_element_failure, describe_e
 from orcid_guide.engine.images import Box, mark
 from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
 from orcid_guide.engine.labels import LabelsSeen, find_labels, near_misses, screen_text, shown_texts, wait_for_labels
+from orcid_guide.engine.renderer import Renderer
 from orcid_guide.engine.shots import Capture, ShotPolicy, ShotResult, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
 from orcid_guide.engine.text_baselines import snapshot
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,10 @@ def run_tutorial(
     drawn_by = read_manifest(options.shots.baselines / tutorial.name).renderer
     # A failure before step 1 is reported as step 0, "prepare": the situation the tutorial assumes.
     number, current = 0, replace(tutorial.steps[0], id="prepare")
+    # Marking, encoding, comparing and writing a shot is Python's work while the browser waits for nothing:
+    # one thread does it beside the next steps, in order, and the run waits for it before it ends.
+    developing = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"shots-{tutorial.name}")
+    developed: list[Future[tuple[ShotResult, Capture]]] = []
     try:
         if tutorial.prepare is not None:
             perform(tutorial.prepare, page, env)
@@ -118,8 +126,7 @@ def run_tutorial(
             step_started = time.perf_counter()
             capture = _run_step(page, current, env, options, screenshot_name(number, current))
             if capture is not None:
-                result.shots.append(record_shot(options.shots, tutorial.name, capture, drawn_by))
-                result.captures.append(replace(capture, png=b""))
+                developed.append(developing.submit(_develop, options, tutorial.name, capture, drawn_by))
             result.step_seconds[number] = time.perf_counter() - step_started
     except Exception as error:  # whatever a step raised is reported the same way, at that step
         problem = _problem(error, page, options)
@@ -129,8 +136,19 @@ def run_tutorial(
             context.tracing.stop()
     finally:
         context.close()
+        developing.shutdown()
+        for shot in developed:
+            recorded, capture = shot.result()
+            result.shots.append(recorded)
+            result.captures.append(capture)
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _develop(options: RunOptions, tutorial: str, raw: Capture, drawn_by: Renderer | None) -> tuple[ShotResult, Capture]:
+    """The shot marked and recorded; its capture kept without the image, for the baselines' manifest."""
+    capture = replace(raw, png=mark(raw.png, raw.target, options.viewport.scale))
+    return record_shot(options.shots, tutorial, capture, drawn_by), replace(capture, png=b"")
 
 
 def _problem(error: Exception, page: Page, options: RunOptions) -> str:
@@ -145,15 +163,22 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) 
     if step.act is not None:
         perform(step.act, page, env)
     # The labels are looked for on the screen that is photographed: after the action, before the click.
-    _labels_shown(page, step.labels, options.timeout_ms)
+    seen: LabelsSeen | None = _labels_shown(page, step.labels, options.timeout_ms)
     target = step.locate(page)
     element = step.element
+    box = None
     if target is not None:
-        _use(page, element, target, Locator.scroll_into_view_if_needed)
+        box = _use(page, element, target, Locator.bounding_box)
+        # Playwright scrolls only what is not wholly in view; asking it then costs two animation frames.
+        if box is None or not _wholly_inside(Box(**box), options.viewport):
+            _use(page, element, target, Locator.scroll_into_view_if_needed)
+            box = target.bounding_box()
+            seen = None  # the page moved: where the labels are is looked for again
     capture = None
     if step.shot:
-        seen = _labels_in_view(page, step.labels)
-        capture = _capture(page, target, options.viewport.scale, env, name, seen, options.shots.text)
+        seen = seen or _labels_in_view(page, step.labels)
+        _no_label_outside(seen)
+        capture = _capture(page, Box(**box) if box else None, env, name, seen, options)
     if target is not None and step.click:
         if step.keep_download:
             keep_download(page, env, step.keep_download, lambda: _use(page, element, target, Locator.click))
@@ -163,31 +188,38 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) 
     return capture
 
 
-def _use(page: Page, element: Element | None, target: Locator, what: Callable[[Locator], None]) -> None:
+def _wholly_inside(box: Box, viewport: Viewport) -> bool:
+    return box.x >= 0 and box.y >= 0 and box.x + box.width <= viewport.width and box.y + box.height <= viewport.height
+
+
+def _use(page: Page, element: Element | None, target: Locator, what: Callable[[Locator], T]) -> T:
     """Use the step's target; an element the engine describes is named in its own words when that fails."""
     if element is None:
-        what(target)
-    else:
-        use(element, page, what)
+        return what(target)
+    return use(element, page, what)
 
 
-def _labels_shown(page: Page, labels: tuple[str, ...], timeout_ms: float) -> None:
+def _labels_shown(page: Page, labels: tuple[str, ...], timeout_ms: float) -> LabelsSeen:
     seen = wait_for_labels(page, labels, timeout_ms)
     if seen.missing:
         raise LabelMissing(_missing_sentence(seen.missing, shown_texts(page)))
+    return seen
 
 
 def _labels_in_view(page: Page, labels: tuple[str, ...]) -> LabelsSeen:
     seen = find_labels(page, labels)
     if seen.missing:
         raise LabelMissing(_missing_sentence(seen.missing, shown_texts(page)))
+    return seen
+
+
+def _no_label_outside(seen: LabelsSeen) -> None:
     if seen.outside:
         quoted = ", ".join(f'"{label}"' for label in seen.outside)
         raise LabelMissing(
             f"the label{'s' if len(seen.outside) > 1 else ''} {quoted} {_are(seen.outside)} on the "
             "page but outside the screenshot, so the reader would not see it there."
         )
-    return seen
 
 
 def _are(labels: tuple[str, ...]) -> str:
@@ -207,14 +239,10 @@ def _missing_sentence(missing: tuple[str, ...], shown: list[str]) -> str:
     return sentence
 
 
-def _capture(
-    page: Page, target: Locator | None, scale: float, env: Env, name: str, seen: LabelsSeen, with_text: bool
-) -> Capture:
-    found = target.bounding_box() if target is not None else None
-    box = Box(**found) if found else None
+def _capture(page: Page, box: Box | None, env: Env, name: str, seen: LabelsSeen, options: RunOptions) -> Capture:
     raw = page.screenshot(animations="disabled", caret="hide", scale="device")
-    text = snapshot(page, env.urls) if with_text else ""
-    return Capture(name, mark(raw, box, scale), text, box, seen.boxes)
+    text = snapshot(page, env.urls) if options.shots.text else ""
+    return Capture(name, raw, text, box, seen.boxes)  # not marked yet: _develop marks it
 
 
 def _screen_or_nothing(page: Page) -> str:

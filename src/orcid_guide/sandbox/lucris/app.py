@@ -6,7 +6,7 @@ from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox import frame_protection, web_links
+from orcid_guide.sandbox import frame_protection, static_versions, web_links
 from orcid_guide.sandbox.lucris import (
     auth_views,
     database,
@@ -53,6 +53,7 @@ def create_app(settings: Settings) -> Flask:
     app.jinja_env.globals.update(csrf_token=csrf_token)
     web_links.install(app)
     frame_protection.install(app)
+    static_versions.install(app)
 
     @app.context_processor
     def _page_context() -> dict[str, object]:

@@ -107,10 +107,14 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+# Every LUCRIS person is a fixture whose password `orcid-guide sandbox` prints, as for the ORCID demo accounts:
+# a slow hash protects nothing here and made each log-in cost a fifth of a second (scrypt's default).
+DEMO_HASH_METHOD = "pbkdf2:sha256:1000"
+
+
 @cache
 def _password_hash(password: str) -> str:
-    # Hashing is deliberately slow; every app a test run builds seeds the same few passwords, so once is enough.
-    return generate_password_hash(password)
+    return generate_password_hash(password, method=DEMO_HASH_METHOD)
 
 
 def initialize(path: Path) -> None:

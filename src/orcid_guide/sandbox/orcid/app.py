@@ -7,7 +7,7 @@ from functools import partial
 from flask import Flask, Response, g, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox import frame_protection, web_links
+from orcid_guide.sandbox import frame_protection, static_versions, web_links
 from orcid_guide.sandbox.connection_pool import ConnectionPool
 from orcid_guide.sandbox.orcid import csrf
 from orcid_guide.sandbox.orcid.accounts import find_by_orcid
@@ -91,6 +91,7 @@ def create_app(settings: OrcidSettings) -> Flask:
     app.before_request(csrf.check_request)
     app.before_request(_load_user)
     frame_protection.install(app)
+    static_versions.install(app)
     app.teardown_appcontext(close_request_db)
     app.register_error_handler(HTTPException, _error_page)
     app.jinja_env.globals.update(csrf_token=csrf.token, current_user=current_user, settings=settings)

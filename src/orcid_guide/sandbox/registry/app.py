@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from orcid_guide.sandbox import frame_protection, web_links
+from orcid_guide.sandbox import frame_protection, static_versions, web_links
 from orcid_guide.sandbox.registry import store, views
 from orcid_guide.sandbox.registry.settings import RegistrySettings
 from orcid_guide.sandbox.registry.web import check_csrf, close_db, csrf_token, settings
@@ -35,6 +35,7 @@ def create_app(config: RegistrySettings) -> Flask:
     app.jinja_env.globals.update(csrf_token=csrf_token, registry=settings)
     web_links.install(app)
     frame_protection.install(app)
+    static_versions.install(app)
     app.register_error_handler(HTTPException, _error_page)
     app.register_blueprint(views.blueprint)
     return app
