@@ -16,6 +16,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench_timing import ORCID_GUIDE, ROOT, interleaved_medians, report, run
@@ -29,6 +31,19 @@ def _git(*arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
+def old_way(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Seconds of one passing run of the old way. Its lookup tutorial's prepare raced the page a click opens
+    (fixed since, in 97a0942); a run that fails so is run again, and only the passing run counts."""
+    for _attempt in range(3):
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        if done.returncode == 0:
+            return time.perf_counter() - started
+        if done.returncode != 1:
+            break
+    sys.exit(f"the old way ended with status {done.returncode}:\n{done.stdout}{done.stderr}")
+
+
 def main() -> None:
     arguments = sys.argv[1:]
     short = "--short" in arguments
@@ -39,7 +54,7 @@ def main() -> None:
     def shoot(*options: str) -> None:
         run([ORCID_GUIDE, "shoot", "--force", *options, *names])
 
-    cases = {
+    cases: dict[str, Callable[[], object]] = {
         "shoot --force --jobs 2": lambda: shoot("--jobs", "2"),
         "shoot --force --jobs 1": lambda: shoot("--jobs", "1"),
     }
@@ -53,7 +68,7 @@ def main() -> None:
             # The old package first on the path, ahead of this checkout's editable install.
             env = {**os.environ, "PYTHONPATH": str(old / "src")}
             old_shoot = [sys.executable, "-m", "orcid_guide.cli", "shoot", "--force", "--jobs", "1", *names]
-            cases["the old way, --jobs 1"] = lambda: run(old_shoot, cwd=old, env=env)
+            cases["the old way, --jobs 1"] = lambda: old_way(old_shoot, old, env)
         try:
             medians = interleaved_medians(cases, rounds, warm_up=not short)
         finally:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from orcid_guide.engine.expansion_cache import cached, screenshots_key, source_key
+from orcid_guide.engine.expansion_cache import cached, engine_key, screenshots_key, source_key
 
 
 def test_an_expansion_is_made_again_only_when_its_key_changes(tmp_path: Path) -> None:
@@ -34,6 +34,12 @@ def test_the_key_follows_the_tutorial_and_the_helpers_it_imports(tmp_path: Path)
     assert source_key(tmp_path, "join") == first
     (tmp_path / "_shared.py").write_text("WORDS = 'Join them'\n")
     assert source_key(tmp_path, "join") != first
+
+
+def test_the_key_follows_the_engine_whether_hashed_here_or_once_per_build(tmp_path: Path) -> None:
+    (tmp_path / "join.py").write_text("WORDS = 'Join us'\n")
+    assert source_key(tmp_path, "join") == source_key(tmp_path, "join", engine_key())
+    assert source_key(tmp_path, "join", "engine-1") != source_key(tmp_path, "join", "engine-2")
 
 
 def test_the_screenshots_key_follows_their_bytes_not_their_times(tmp_path: Path) -> None:

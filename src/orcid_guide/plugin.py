@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from orcid_guide.engine.expansion_cache import cached, kept_files, screenshots_key, source_key
+from orcid_guide.engine.expansion_cache import cached, engine_key, kept_files, screenshots_key, source_key
 from orcid_guide.engine.fingerprint import hash_texts
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
 from orcid_guide.engine.phone_names import PHONE_CLASS, PHONE_FOLDER
@@ -83,6 +83,7 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
         self.default_language = ""
         # Per build: a tutorial shown on several pages and in several languages is hashed once.
         self._keys: dict[str, str] = {}
+        self._engine = ""  # per build: the engine's hash, the same for every tutorial
         # Per build: the kept phone crops of each tutorial whose steps were shown, to copy into the site at the end.
         self._crop_folders: dict[str, Path] = {}
         # Per build: the kept captioned animations (one per language) of each tutorial whose animation was shown.
@@ -105,6 +106,7 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
         # tutorials' keys still hold (hashing a tutorial and its helpers is most of what an unchanged build costs).
         if not getattr(i18n, "building", False):
             self._keys.clear()
+            self._engine = ""
         self._crop_folders.clear()
         self._animation_folders.clear()
 
@@ -204,10 +206,10 @@ class _PageExpansion:
         if not (self.tutorials / f"{name}.py").is_file():
             self._tutorial(name)  # which says that there is no such tutorial
         if name not in keys:
+            self.plugin._engine = self.plugin._engine or engine_key()
             every_language = repr(sorted(self.plugin.words.items()))
-            keys[name] = hash_texts(
-                [source_key(self.tutorials, name), screenshots_key(self.screenshots / name), every_language]
-            )
+            source = source_key(self.tutorials, name, self.plugin._engine)
+            keys[name] = hash_texts([source, screenshots_key(self.screenshots / name), every_language])
         language = self.words.language
         kept = self.cache / f"{name}-{kind}-{language}.md"
         make: Callable[[], str]

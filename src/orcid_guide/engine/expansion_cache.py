@@ -19,10 +19,16 @@ from orcid_guide.engine.fingerprint import hash_texts, hash_tree, local_imports
 ENGINE = Path(__file__).parent
 
 
-def source_key(tutorials: Path, name: str) -> str:
-    """What every expansion of a tutorial depends on: its module, the helpers it imports, and the engine."""
+def engine_key() -> str:
+    """What every expansion depends on whatever the tutorial: the engine's files."""
+    return hash_tree(ENGINE)
+
+
+def source_key(tutorials: Path, name: str, engine: str | None = None) -> str:
+    """What every expansion of a tutorial depends on: its module, the helpers it imports, and the engine
+    (``engine``: its ``engine_key()``, when the caller already has it for this build)."""
     sources = [path.read_text(encoding="utf-8") for path in local_imports(tutorials, tutorials / f"{name}.py")]
-    return hash_texts([name, hash_tree(ENGINE), *sources])
+    return hash_texts([name, engine or engine_key(), *sources])
 
 
 def screenshots_key(folder: Path) -> str:

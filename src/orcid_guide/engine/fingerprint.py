@@ -7,6 +7,7 @@ counts without a list to keep up to date.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -52,20 +53,24 @@ def local_imports(folder: Path, module: Path) -> list[Path]:
         found.append(current)
         if current.is_dir():
             continue  # a package beside the tutorials: hashed whole, its imports need no following
-        tree = ast.parse(current.read_text(encoding="utf-8"), filename=str(current))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
-                continue
-            for name in names:
-                top = name.split(".", 1)[0]
-                for candidate in (folder / f"{top}.py", folder / top):
-                    if candidate.exists():
-                        waiting.append(candidate)
+        for top in _imported_names(current.read_text(encoding="utf-8")):
+            for candidate in (folder / f"{top}.py", folder / top):
+                if candidate.exists():
+                    waiting.append(candidate)
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _imported_names(source: str) -> tuple[str, ...]:
+    """The top-level names a module's source imports absolutely. Kept by source text: the shared helpers are
+    parsed once per build, not once for every tutorial that imports them."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name.split(".", 1)[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module.split(".", 1)[0])
+    return tuple(names)
 
 
 def tutorial_fingerprint(shared: str, folder: Path, name: str, baselines: Path) -> str:
