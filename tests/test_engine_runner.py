@@ -164,6 +164,21 @@ def test_a_renamed_button_fails_at_its_step_naming_tutorial_pages_and_label(
     assert [s.name for s in result.shots] == ["01-open.png"]
 
 
+def test_a_baseline_that_is_not_an_image_fails_its_own_step_and_keeps_the_shots_before_it(
+    browser: Browser, site: tuple[str, Path], tmp_path: Path
+) -> None:
+    assert run(browser, site[0], tmp_path).failure is None
+    # What a clone without Git LFS holds in place of the image.
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:0000\nsize 1234\n"
+    (tmp_path / "baselines" / "join" / "02-name.png").write_bytes(pointer)
+    result = run(browser, site[0], tmp_path)
+    failure = result.failure
+    assert failure is not None
+    assert (failure.number, failure.step) == (2, "name")
+    assert [s.name for s in result.shots] == ["01-open.png"]
+    assert (tmp_path / "baselines" / "join" / "02-name.png").read_bytes() == pointer
+
+
 def test_a_changed_screen_is_reported_and_only_update_rewrites_its_baseline(
     browser: Browser, site: tuple[str, Path], tmp_path: Path
 ) -> None:

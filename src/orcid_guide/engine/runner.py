@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from orcid_guide.engine.actions import ElementFailed, perform, use
@@ -110,7 +110,7 @@ def run_tutorial(
     # Marking, encoding, comparing and writing a shot is Python's work while the browser waits for nothing:
     # one thread does it beside the next steps, in order, and the run waits for it before it ends.
     developing = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"shots-{tutorial.name}")
-    developed: list[Future[tuple[ShotResult, Capture]]] = []
+    developed: list[tuple[int, Step, Future[tuple[ShotResult, Capture]]]] = []
     try:
         if tutorial.prepare is not None:
             perform(tutorial.prepare, page, env)
@@ -126,8 +126,14 @@ def run_tutorial(
             step_started = time.perf_counter()
             capture = _run_step(page, current, env, options, screenshot_name(number, current))
             if capture is not None:
-                developed.append(developing.submit(_develop, options, tutorial.name, capture, drawn_by))
+                shot = developing.submit(_develop, options, tutorial.name, capture, drawn_by)
+                developed.append((number, current, shot))
             result.step_seconds[number] = time.perf_counter() - step_started
+        # A shot that could not be recorded (a baseline that is not an image) fails its own step.
+        while developed:
+            number, current, shot = developed[0]
+            _keep(result, shot.result())
+            developed.pop(0)
     except Exception as error:  # whatever a step raised is reported the same way, at that step
         problem = _problem(error, page, options)
         result.failure = _record_failure(context, page, tutorial, number, current, pages, problem, options)
@@ -137,12 +143,19 @@ def run_tutorial(
     finally:
         context.close()
         developing.shutdown()
-        for shot in developed:
-            recorded, capture = shot.result()
-            result.shots.append(recorded)
-            result.captures.append(capture)
+        # After a failure, the shots recorded before it (the failing step's own, if any, is not one).
+        for _, _, shot in developed:
+            if shot.exception() is not None:
+                break
+            _keep(result, shot.result())
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _keep(result: TutorialResult, developed: tuple[ShotResult, Capture]) -> None:
+    recorded, capture = developed
+    result.shots.append(recorded)
+    result.captures.append(capture)
 
 
 def _develop(options: RunOptions, tutorial: str, raw: Capture, drawn_by: Renderer | None) -> tuple[ShotResult, Capture]:
@@ -168,17 +181,17 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) 
     element = step.element
     box = None
     if target is not None:
-        box = _use(page, element, target, Locator.bounding_box)
+        box = _box(_use(page, element, target, Locator.bounding_box))
         # Playwright scrolls only what is not wholly in view; asking it then costs two animation frames.
-        if box is None or not _wholly_inside(Box(**box), options.viewport):
+        if box is None or not _wholly_inside(box, options.viewport):
             _use(page, element, target, Locator.scroll_into_view_if_needed)
-            box = target.bounding_box()
+            box = _box(target.bounding_box())
             seen = None  # the page moved: where the labels are is looked for again
     capture = None
     if step.shot:
         seen = seen or _labels_in_view(page, step.labels)
         _no_label_outside(seen)
-        capture = _capture(page, Box(**box) if box else None, env, name, seen, options)
+        capture = _capture(page, box, env, name, seen, options)
     if target is not None and step.click:
         if step.keep_download:
             keep_download(page, env, step.keep_download, lambda: _use(page, element, target, Locator.click))
@@ -186,6 +199,10 @@ def _run_step(page: Page, step: Step, env: Env, options: RunOptions, name: str) 
             _use(page, element, target, Locator.click)
         page.wait_for_load_state()
     return capture
+
+
+def _box(found: FloatRect | None) -> Box | None:
+    return Box(**found) if found else None
 
 
 def _wholly_inside(box: Box, viewport: Viewport) -> bool:
