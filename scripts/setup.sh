@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-for package in fonts-dejavu-core fonts-liberation; do
+# Chromium's headless shell draws the baselines (src/orcid_guide/engine/browser.py says why not the full browser).
+for package in chromium-headless-shell fonts-dejavu-core fonts-liberation; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

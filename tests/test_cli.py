@@ -65,7 +65,7 @@ def test_no_browser_on_path_is_one_sentence(
     monkeypatch.setenv("PATH", "/nonexistent")
     status, _, err = run(["shoot"], capsys)
     assert status == 1
-    assert err.startswith("Error: Chromium was not found on PATH; install Debian's chromium")
+    assert err.startswith("Error: Chromium was not found on PATH; install Debian's chromium-headless-shell")
 
 
 def test_a_busy_port_is_one_sentence_for_serve(busy_port: int, capsys: pytest.CaptureFixture[str]) -> None:

@@ -237,6 +237,23 @@ def test_on_another_renderer_the_run_says_so_tolerates_noise_and_still_fails_a_c
     )
 
 
+def test_update_on_another_renderer_pins_the_baselines_to_this_one(project: Path) -> None:
+    assert shoot().exit_code == 0
+    manifest = project / "docs" / "assets" / "screenshots" / "tiny_beta" / "shots.json"
+    drawn_here = json.loads(manifest.read_text())["renderer"]
+    recorded = json.loads(manifest.read_text())
+    recorded["renderer"]["chromium"] = "Chromium 1.0"
+    manifest.write_text(json.dumps(recorded))
+
+    updated = shoot("--update", "--force")
+    assert updated.exit_code == 0, updated.output
+    assert "This machine draws otherwise than the baselines of tiny_beta" in updated.output
+    assert json.loads(manifest.read_text())["renderer"] == drawn_here
+    again = shoot("--force")
+    assert again.exit_code == 0, again.output
+    assert "draws otherwise" not in again.output
+
+
 def orcid_guide(*arguments: str) -> Ran:
     command = [str(Path(sys.executable).with_name("orcid-guide")), *arguments]
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)

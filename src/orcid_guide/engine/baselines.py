@@ -83,14 +83,14 @@ def accept(
 ) -> list[ShotResult]:
     """After ``tutorial`` passed: move its new and (with ``--update``) changed shots into the baselines.
 
-    A screenshot without a baseline gets one. When any baseline is written on another renderer than the one
-    that drew the others, all are written, so the manifest's renderer is true of every image. Returns the
-    shots with ``written`` set.
+    A screenshot without a baseline gets one. ``--update`` on another renderer than the one that drew the
+    baselines writes them all, even when none differs beyond the tolerance: the manifest's renderer is then true
+    of every image, and the next run compares them pixel for pixel again. Returns the shots with ``written`` set.
     """
     folder = policy.baselines / tutorial
     manifest = read_manifest(folder)
     wanted = [shot for shot in shots if shot.status == "new" or (policy.update and shot.status == "changed")]
-    if wanted and policy.update and manifest.renderer != policy.renderer:
+    if policy.update and manifest.renderer is not None and manifest.renderer != policy.renderer:
         wanted = list(shots)
     if not wanted and (folder / MANIFEST).is_file():
         return list(shots)
