@@ -58,7 +58,10 @@ def run_tutorials(setup: Setup, tutorials: list[Tutorial], jobs: int, progress: 
     for number in range(1, workers + 1):
         slots.put(number)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setup, slots)) as pool:
-        futures = [pool.submit(_run_in_worker, tutorial.name) for tutorial in tutorials]
+        # Longest first, so that no worker is left running a long tutorial alone at the end; the pool starts
+        # work in the order it is submitted. Results are still read in the order of ``tutorials``.
+        submitted = {t.name: pool.submit(_run_in_worker, t.name) for t in sorted(tutorials, key=_length, reverse=True)}
+        futures = [submitted[tutorial.name] for tutorial in tutorials]
         results = []
         try:
             for future in futures:
@@ -71,6 +74,11 @@ def run_tutorials(setup: Setup, tutorials: list[Tutorial], jobs: int, progress: 
                 future.cancel()
             raise
     return results
+
+
+def _length(tutorial: Tutorial) -> int:
+    """How long a tutorial runs, in steps: a step takes about as long as another, its prepare about one."""
+    return len(tutorial.steps) + (tutorial.prepare is not None)
 
 
 def _run_here(setup: Setup, tutorials: list[Tutorial], progress: Progress) -> list[TutorialResult]:
