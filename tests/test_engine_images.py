@@ -1,8 +1,10 @@
 import io
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
 from orcid_guide.engine.images import Box, Rule, compare, difference_image, encode, largest_cluster, mark
+from orcid_guide.engine.shots import ShotPolicy, encoded
 
 
 def picture(draw_square_at: tuple[int, int] | None = None, size: tuple[int, int] = (200, 120)) -> bytes:
@@ -105,3 +107,20 @@ def test_a_caption_keeps_its_labels_bold_drops_other_markup_and_wraps_inside_the
     assert caption_height(long, 768) > 10 * CAPTION_FONT_PX  # wrapped into many lines
     drawn = with_caption(blank, long, caption_height(long, 768))
     assert drawn.size == (768, 10 + caption_height(long, 768))
+
+
+def test_a_shot_with_its_baselines_pixels_is_kept_in_the_baselines_bytes_and_any_other_is_encoded(
+    tmp_path: Path,
+) -> None:
+    policy = ShotPolicy(baselines=tmp_path / "baselines", work=tmp_path / "work", renderer={})
+    baseline = policy.baselines / "tiny" / "01-look.png"
+    baseline.parent.mkdir(parents=True)
+    out = io.BytesIO()
+    Image.open(io.BytesIO(picture((10, 10)))).save(out, format="PNG", compress_level=9)
+    baseline.write_bytes(out.getvalue())  # encoded otherwise than this Pillow's default would
+    same = Image.open(io.BytesIO(picture((10, 10)))).convert("RGB")
+    assert encoded(policy, "tiny", "01-look.png", same) == out.getvalue()
+    one_pixel = same.copy()
+    one_pixel.putpixel((3, 3), (250, 250, 250))
+    assert encoded(policy, "tiny", "01-look.png", one_pixel) == encode(one_pixel)
+    assert encoded(policy, "tiny", "02-new.png", same) == encode(same)  # no baseline yet

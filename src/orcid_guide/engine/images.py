@@ -25,6 +25,11 @@ class Box:
 
 def mark(png: bytes, box: Box | None, scale: float) -> bytes:
     """The screenshot with a frame drawn around ``box`` (CSS pixels); re-encoded so bytes repeat."""
+    return encode(marked_image(png, box, scale))
+
+
+def marked_image(png: bytes, box: Box | None, scale: float) -> Image.Image:
+    """The screenshot with a frame drawn around ``box`` (CSS pixels), not encoded yet."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
     if box is not None:
         pad = MARK_PADDING * scale
@@ -37,7 +42,13 @@ def mark(png: bytes, box: Box | None, scale: float) -> bytes:
         ImageDraw.Draw(image).rounded_rectangle(
             frame, radius=int(6 * scale), outline=MARK_COLOUR, width=round(MARK_WIDTH * scale)
         )
-    return encode(image)
+    return image
+
+
+def same_pixels(png: bytes, image: Image.Image) -> bool:
+    """Whether the encoded ``png`` holds exactly the pixels of ``image``."""
+    decoded = Image.open(io.BytesIO(png)).convert("RGB")
+    return decoded.size == image.size and decoded.tobytes() == image.tobytes()
 
 
 def encode(image: Image.Image) -> bytes:

@@ -17,11 +17,11 @@ from orcid_guide.engine.baselines import read_manifest
 from orcid_guide.engine.browser import Viewport, new_context
 from orcid_guide.engine.elements import Element
 from orcid_guide.engine.failure_text import describe_element_failure, describe_error
-from orcid_guide.engine.images import Box, mark
+from orcid_guide.engine.images import Box, marked_image
 from orcid_guide.engine.kept_files import KeptFileMissing, keep_download
 from orcid_guide.engine.labels import LabelsSeen, find_labels, near_misses, screen_text, shown_texts, wait_for_labels
 from orcid_guide.engine.renderer import Renderer
-from orcid_guide.engine.shots import Capture, ShotPolicy, ShotResult, record_shot
+from orcid_guide.engine.shots import Capture, ShotPolicy, ShotResult, encoded, record_shot
 from orcid_guide.engine.steps import Env, Step, Tutorial, screenshot_name
 from orcid_guide.engine.text_baselines import snapshot
 
@@ -160,7 +160,8 @@ def _keep(result: TutorialResult, developed: tuple[ShotResult, Capture]) -> None
 
 def _develop(options: RunOptions, tutorial: str, raw: Capture, drawn_by: Renderer | None) -> tuple[ShotResult, Capture]:
     """The shot marked and recorded; its capture kept without the image, for the baselines' manifest."""
-    capture = replace(raw, png=mark(raw.png, raw.target, options.viewport.scale))
+    image = marked_image(raw.png, raw.target, options.viewport.scale)
+    capture = replace(raw, png=encoded(options.shots, tutorial, raw.name, image))
     return record_shot(options.shots, tutorial, capture, drawn_by), replace(capture, png=b"")
 
 
