@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from orcid_guide.engine.fingerprint import hash_tree, local_imports, tutorial_fingerprint
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 
@@ -24,6 +26,28 @@ def test_a_new_edited_or_renamed_file_anywhere_in_a_folder_changes_its_hash(tmp_
     assert hash_tree(package) != with_new_package
     (package / "orcid" / "templates" / "works.html").rename(package / "orcid" / "templates" / "record.html")
     assert len({first, with_new_package, hash_tree(package)}) == 3
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import json, _login as login\n",
+        "import json; import _login\n",
+        "def act():\n    from _login.forms import log_in\n",
+        "import json, \\\n    _login\n",
+        "from _login import (\n    log_in,\n)\n",
+    ],
+)
+def test_every_form_of_an_import_of_a_helper_counts(tmp_path: Path, source: str) -> None:
+    (tmp_path / "one.py").write_text(source)
+    (tmp_path / "_login.py").write_text("")
+    assert [path.name for path in local_imports(tmp_path, tmp_path / "one.py")] == ["_login.py", "one.py"]
+
+
+def test_a_relative_import_or_a_word_that_starts_with_import_is_no_helper(tmp_path: Path) -> None:
+    (tmp_path / "one.py").write_text("from . import _login\nimport_login = 1\n")
+    (tmp_path / "_login.py").write_text("")
+    assert [path.name for path in local_imports(tmp_path, tmp_path / "one.py")] == ["one.py"]
 
 
 def test_a_tutorial_depends_on_the_helpers_it_imports_directly_or_not(tmp_path: Path) -> None:

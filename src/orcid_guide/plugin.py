@@ -36,7 +36,7 @@ from orcid_guide.engine.expansion_cache import cached, engine_key, kept_files, s
 from orcid_guide.engine.fingerprint import hash_texts
 from orcid_guide.engine.markers import ANIMATION_MARKER, MARKER
 from orcid_guide.engine.phone_names import PHONE_CLASS, PHONE_FOLDER
-from orcid_guide.engine.run_record import RUNS_FILE, RunOutcome, load_runs, shown_runs
+from orcid_guide.engine.run_record import RUNS_FILE, RunOutcome, Runs, load_runs, shown_runs
 from orcid_guide.engine.run_status import STATUS_MARKER, tutorials_shown
 from orcid_guide.engine.run_text import StatusRow, run_html, status_html
 from orcid_guide.engine.wording import Wording, load_words
@@ -84,6 +84,9 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
         # Per build: a tutorial shown on several pages and in several languages is hashed once.
         self._keys: dict[str, str] = {}
         self._engine = ""  # per build: the engine's hash, the same for every tutorial
+        # Per build, read afresh by each, so a run between two builds is never missed: the committed record of
+        # runs and this machine's.
+        self._runs: tuple[Runs, Runs] | None = None
         # Per build: the kept phone crops of each tutorial whose steps were shown, to copy into the site at the end.
         self._crop_folders: dict[str, Path] = {}
         # Per build: the kept captioned animations (one per language) of each tutorial whose animation was shown.
@@ -109,6 +112,16 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
             self._engine = ""
         self._crop_folders.clear()
         self._animation_folders.clear()
+        self._runs = None
+
+    def runs(self, config: MkDocsConfig) -> tuple[Runs, Runs]:
+        """The committed record of runs and this machine's, read once per build."""
+        if self._runs is None:
+            self._runs = (
+                load_runs(Path(self.config.screenshots) / RUNS_FILE),
+                load_runs(self._path(config, self.config.runs)),
+            )
+        return self._runs
 
     def _language(self, page: Page) -> str:
         # mkdocs-static-i18n sets file.locale; without it, the language folder is the first path part.
@@ -129,14 +142,9 @@ class OrcidGuidePlugin(BasePlugin[OrcidGuideConfig]):  # type: ignore[no-untyped
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         screenshots = Path(config.site_dir, os.path.relpath(self.config.screenshots, config.docs_dir))
         for tutorial, kept in self._animation_folders.items():
-            for movie in kept.iterdir():
-                (screenshots / tutorial).mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(movie, screenshots / tutorial / movie.name)
+            _place(kept, screenshots / tutorial)
         for tutorial, kept in self._crop_folders.items():
-            for crop in kept.iterdir():
-                target = screenshots / tutorial / PHONE_FOLDER / crop.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(crop, target)
+            _place(kept, screenshots / tutorial / PHONE_FOLDER)
 
 
 class _PageExpansion:
@@ -147,9 +155,7 @@ class _PageExpansion:
         settings = plugin.config
         self.tutorials, self.screenshots = Path(settings.tutorials), Path(settings.screenshots)
         self.cache = plugin._path(config, settings.cache)
-        # When each tutorial last ran: read afresh on every page, so a run between two builds is never missed.
-        self.committed = load_runs(self.screenshots / RUNS_FILE)
-        self.local = load_runs(plugin._path(config, settings.runs))
+        self.committed, self.local = plugin.runs(config)
         self.targets = config.extra.get("run_targets", {})
         self.words = plugin.words[plugin._language(page)]
         page_folder = Path(config.docs_dir, page.file.src_uri).parent
@@ -246,6 +252,20 @@ class _PageExpansion:
             row = StatusRow(where.title, link, self._runs(name))
             rows.append((_reading_order(self.config, where.page.removeprefix(f"{folder}/")), where.line, row))
         return status_html([row for *_, row in sorted(rows, key=lambda r: r[:2])], self.words, self.targets)
+
+
+def _place(kept: Path, folder: Path) -> None:
+    """The files kept in ``kept`` into the site's ``folder``: linked, which spares reading and writing them, where
+    the site and the cache share a file system. Neither is written in place (a new key gets a new folder, and
+    MkDocs clears the site by removing its files), so a link is as good as a copy."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in kept.iterdir():
+        target = folder / file.name
+        target.unlink(missing_ok=True)
+        try:
+            os.link(file, target)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(file, target)
 
 
 def _sub_heading_level(above: str) -> int:
