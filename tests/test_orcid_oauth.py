@@ -214,6 +214,16 @@ def test_code_exchange_gives_orcids_token_answer(app: Flask, browser: FlaskClien
     assert _works_status(app, token["access_token"]) == 200
 
 
+@pytest.mark.parametrize("visibility", ["limited", "private"])
+def test_a_token_carries_the_name_only_while_the_names_are_public(
+    app: Flask, browser: FlaskClient, visibility: str
+) -> None:
+    with sqlite3.connect(app.config[SETTINGS_KEY].database) as database:
+        database.execute("UPDATE users SET names_visibility = ? WHERE orcid = ?", (visibility, CARBERRY.orcid))
+    token = exchange(app.test_client(), _code(browser), LUCRIS.client_id, LUCRIS.secret, CALLBACK).get_json()
+    assert (token["orcid"], token["name"]) == (CARBERRY.orcid, "")
+
+
 def test_client_authentication_by_http_basic(app: Flask, browser: FlaskClient) -> None:
     code = _code(browser)
     basic = base64.b64encode(f"{LUCRIS.client_id}:{LUCRIS.secret}".encode()).decode()

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, jsonify, redirect, render_template
 from werkzeug.wrappers import Response as BaseResponse
 
 from orcid_guide.sandbox.orcid import backup_email, csrf, oauth_grants
-from orcid_guide.sandbox.orcid.accounts import find_by_orcid
+from orcid_guide.sandbox.orcid.accounts import find_by_orcid, names_visibility
 from orcid_guide.sandbox.orcid.client_registry import Client, find_client, redirect_uris, secret_matches
 from orcid_guide.sandbox.orcid.oauth_requests import BadAuthorizeRequest, check_authorize_request, redirect_with
 from orcid_guide.sandbox.orcid.request_context import db, id_uri, now_ms
@@ -154,8 +154,16 @@ def _authenticated_client() -> Client | None:
     return find_client(db(), client_id)
 
 
+def _public_name(orcid: str) -> str:
+    """The name a token's answer carries: as ORCID's ``retrivePublicDisplayName``, the record's published name
+    when its names are public, and an empty one when they are not (whoever asked for the token)."""
+    user = find_by_orcid(db(), orcid)
+    if user is None or names_visibility(db(), orcid) != "public":
+        return ""
+    return user.display_name
+
+
 def _token_answer(issued: oauth_grants.IssuedToken) -> Response:
-    user = find_by_orcid(db(), issued.orcid) if issued.orcid else None
     response = jsonify(
         {
             "access_token": issued.access_token,
@@ -163,7 +171,7 @@ def _token_answer(issued: oauth_grants.IssuedToken) -> Response:
             "refresh_token": issued.refresh_token,
             "expires_in": issued.expires_in,
             "scope": issued.scopes,
-            "name": user.display_name if user else None,
+            "name": _public_name(issued.orcid) if issued.orcid else None,
             "orcid": issued.orcid,
         }
     )
