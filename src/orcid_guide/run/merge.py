@@ -45,20 +45,38 @@ def merge_builds(shards: Sequence[Path], into: Path) -> Merged:
                 shutil.copytree(shard / name, into / name, dirs_exist_ok=True)
         runs = load_runs(shard / RUNS_FILE)
         save_runs(into / RUNS_FILE, [outcome for by_target in runs.values() for outcome in by_target.values()])
-    merged = _merged(reports)
+    merged = _merged(reports, [shard.name for shard in shards])
     write_report(into, merged)
     return Merged(merged, write_review(into, merged))
 
 
-def _merged(reports: Sequence[RunReport]) -> RunReport:
+def _merged(reports: Sequence[RunReport], names: Sequence[str]) -> RunReport:
     by_name = {entry.name: entry for report in reports for entry in report.tutorials}
     notes = list(dict.fromkeys(report.renderer_note for report in reports if report.renderer_note))
+    renderer, differing = _one_renderer(reports, names)
+    if differing:
+        notes.append(f"The shards drew with different renderers ({'; '.join(differing)}).")
     first = reports[0]
     return RunReport(
         target=first.target,
-        renderer=first.renderer,
+        renderer=renderer,
         renderer_note=" ".join(notes),
         tutorials=[by_name[name] for name in sorted(by_name)],
         removed=sorted({path for report in reports for path in report.removed}),
         stale=sorted({path for report in reports for path in report.stale}),
     )
+
+
+def _one_renderer(reports: Sequence[RunReport], names: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """The renderer the shards drew with, and a phrase for each part of it on which they differ: such a part
+    holds every shard's value, named after its folder, so the merged report claims no renderer none ran."""
+    renderer: dict[str, str] = {}
+    differing = []
+    for key in dict.fromkeys(key for report in reports for key in report.renderer):
+        values = {name: report.renderer.get(key, "unknown") for name, report in zip(names, reports, strict=True)}
+        if len(set(values.values())) == 1:
+            renderer[key] = next(iter(values.values()))
+        else:
+            renderer[key] = "; ".join(f"{name}: {value}" for name, value in values.items())
+            differing.append(f"{key} {renderer[key]}")
+    return renderer, differing
