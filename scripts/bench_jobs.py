@@ -76,7 +76,7 @@ def main() -> None:
                 _git("worktree", "remove", "--force", str(old))
     report("--jobs 2 / --jobs 1", medians, "shoot --force --jobs 2", "shoot --force --jobs 1", 0.65, rounds)
     if has_old:
-        report("--jobs 1 / the old way", medians, "shoot --force --jobs 1", "the old way, --jobs 1", 0.7, rounds)
+        report("--jobs 1 / the old way", medians, "shoot --force --jobs 1", "the old way, --jobs 1", 0.7, rounds, False)
     else:
         print(f"--jobs 1 / the old way: not measured: commit {OLD_WAY[:12]} is not in this clone (a shallow one?).")
 

@@ -52,9 +52,19 @@ def run(
         sys.exit(f"{' '.join(command)} ended with status {done.returncode}:\n{done.stdout}{done.stderr}")
 
 
-def report(title: str, medians: dict[str, float], numerator: str, denominator: str, goal: float, rounds: int) -> None:
-    for name, seconds in medians.items():
-        print(f"{name:44} {seconds:7.2f} s")
+def report(
+    title: str,
+    medians: dict[str, float],
+    numerator: str,
+    denominator: str,
+    goal: float,
+    rounds: int,
+    table: bool = True,
+) -> None:
+    """The medians (unless ``table`` is False: a second ratio of the same runs), then the ratio and its verdict."""
+    if table:
+        for name, seconds in medians.items():
+            print(f"{name:44} {seconds:7.2f} s")
     ratio = medians[numerator] / medians[denominator]
     verdict = "meets" if ratio <= goal else "misses"
     print(f"{title}: ratio {ratio:.2f} ({verdict} the goal of at most {goal:.2f}; median of {rounds} interleaved runs)")
