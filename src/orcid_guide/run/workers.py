@@ -13,6 +13,7 @@ import atexit
 import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -53,11 +54,8 @@ def run_tutorials(setup: Setup, tutorials: list[Tutorial], jobs: int, progress: 
     workers = min(jobs, len(tutorials))
     if workers <= 1:
         return _run_here(setup, tutorials, progress)
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited Playwright or threads
-    slots = context.Queue()
-    for number in range(1, workers + 1):
-        slots.put(number)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setup, slots)) as pool:
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setup,)) as pool:
         # Longest first, so that no worker is left running a long tutorial alone at the end; the pool starts
         # work in the order it is submitted. Results are still read in the order of ``tutorials``.
         submitted = {t.name: pool.submit(_run_in_worker, t.name) for t in sorted(tutorials, key=_length, reverse=True)}
@@ -74,6 +72,13 @@ def run_tutorials(setup: Setup, tutorials: list[Tutorial], jobs: int, progress: 
                 future.cancel()
             raise
     return results
+
+
+def _start_method() -> str:
+    """How a worker starts: as a copy of this process when it runs no other thread (it has started no Playwright
+    either: only workers do), which spares each worker importing the engine, Playwright and the apps again, about
+    half a second; else as a fresh interpreter, since a copy of a process with threads can inherit a held lock."""
+    return "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _length(tutorial: Tutorial) -> int:
@@ -113,12 +118,11 @@ class _Worker:
 _worker: _Worker | None = None
 
 
-def _start_worker(setup: Setup, slots: multiprocessing.Queue[int]) -> None:
+def _start_worker(setup: Setup) -> None:
     global _worker
-    number = slots.get()
-    # Its own folder, not one named after its slot: another shoot from the same checkout has workers too.
+    # A folder of its own, named after its process: another shoot from the same checkout has workers too.
     resources = contextlib.ExitStack()
-    sandbox = resources.enter_context(run_folder(setup.project.work, f"sandbox-{number}-"))
+    sandbox = resources.enter_context(run_folder(setup.project.work, f"sandbox-{os.getpid()}-"))
     fresh_env = resources.enter_context(target_envs(setup.target, sandbox))
     driver = resources.enter_context(sync_playwright())
     browser = launch_chromium(driver)
