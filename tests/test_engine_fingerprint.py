@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orcid_guide.engine.fingerprint import hash_tree, local_imports, tutorial_fingerprint
+from orcid_guide.engine.fingerprint import hash_tree, imported_files, local_imports, tutorial_fingerprint
 from orcid_guide.engine.run_state import load_good_runs, save_good_runs
 
 
@@ -79,3 +79,25 @@ def test_the_record_of_good_runs_survives_a_round_trip_and_ignores_a_damaged_fil
     assert load_good_runs(state) == {"one": "a", "two": "b"}
     state.write_text("{not json")
     assert load_good_runs(state) == {}
+
+
+def test_a_run_reads_every_module_it_imports_however_the_import_is_written(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    for module in ("__init__", "a", "b", "c", "d", "unused", "sub/__init__", "sub/e"):
+        (package / f"{module}.py").write_text("")
+    (package / "a.py").write_text(
+        "from pkg import (\n    b,  # a comment between names\n    c,\n)\n"
+        "def later():\n    import pkg.d as renamed\n"
+        "x = 1; from pkg.sub import e\n"
+    )
+    found = imported_files(package, ["a"])
+    assert sorted(path.relative_to(package).as_posix() for path in found) == [
+        "__init__.py",
+        "a.py",
+        "b.py",
+        "c.py",
+        "d.py",
+        "sub/__init__.py",
+        "sub/e.py",
+    ]
