@@ -12,6 +12,7 @@ Without the old commit (a shallow clone) the second ratio is not measured, and t
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_timing import ORCID_GUIDE, ROOT, interleaved_medians, report, run
+from bench_timing import ORCID_GUIDE, ROOT, SHORT_HELP, interleaved_medians, report, run
 
 SHORT = ["lookup_orcid_in_lucris", "register_orcid_in_lucris"]
 # main when issue 18 set the goals: every tutorial of today, one browser per worker, a sandbox per tutorial.
@@ -45,10 +46,12 @@ def old_way(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 
 def main() -> None:
-    arguments = sys.argv[1:]
-    short = "--short" in arguments
-    numbers = [argument for argument in arguments if argument != "--short"]
-    rounds = int(numbers[0]) if numbers else 1 if short else 3
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=3)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    arguments = parser.parse_args()
+    short = arguments.short
+    rounds = 1 if short else arguments.rounds
     names = SHORT if short else []
 
     def shoot(*options: str) -> None:

@@ -15,6 +15,7 @@ quick check that the benchmark still runs, its ratio rougher.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_timing import ROOT, interleaved_medians, report, run
+from bench_timing import ROOT, SHORT_HELP, interleaved_medians, report, run
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
@@ -117,9 +118,12 @@ def expand(text: str, words: dict[str, Wording], language: str, images: str, tut
 
 
 def main() -> None:
-    short = "--short" in sys.argv[1:]
-    numbers = [argument for argument in sys.argv[1:] if argument != "--short"]
-    rounds = int(numbers[0]) if numbers else 1 if short else 5
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=5)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    arguments = parser.parse_args()
+    short = arguments.short
+    rounds = 1 if short else arguments.rounds
     plain = expanded_copy(COPY / "expanded")
     sources = source_copy(COPY / "plugin", plugin=True)
     try:
