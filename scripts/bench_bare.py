@@ -9,13 +9,12 @@ median seconds of each and their ratio; the goal is at most 1.3.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from bench_timing import SHORT_HELP, SHORT_TUTORIAL, interleaved_medians, report
+from bench_timing import SHORT_TUTORIAL, interleaved_medians, report, rounds_and_short
 from playwright.sync_api import sync_playwright
 
 from orcid_guide.engine.actions import perform
@@ -61,11 +60,8 @@ def bare(project: Project, tutorials: list[Tutorial], out: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("rounds", nargs="?", type=int, default=3)
-    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
-    arguments = parser.parse_args()
-    rounds, names = (1, [SHORT_TUTORIAL]) if arguments.short else (arguments.rounds, [])
+    rounds, short = rounds_and_short(__doc__, 3)
+    names = [SHORT_TUTORIAL] if short else []
     with tempfile.TemporaryDirectory() as out:
         # The engine's review page and records go to a scratch folder, not the checkout's build/.
         project = replace(load_project(), work=Path(out) / "work")
@@ -74,7 +70,7 @@ def main() -> None:
             "engine: every tutorial, checked": lambda: engine(project, names),
             "bare Playwright: same actions, no checks": lambda: bare(project, tutorials, Path(out)),
         }
-        medians = interleaved_medians(cases, rounds, warm_up=not arguments.short)
+        medians = interleaved_medians(cases, rounds, warm_up=not short)
     name = "engine: every tutorial, checked"
     report("engine / bare Playwright", medians, name, "bare Playwright: same actions, no checks", 1.3, rounds)
 

@@ -12,7 +12,6 @@ Without the old commit (a shallow clone) the second ratio is not measured, and t
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_timing import ORCID_GUIDE, ROOT, SHORT_HELP, interleaved_medians, report, run
+from bench_timing import ORCID_GUIDE, ROOT, interleaved_medians, report, rounds_and_short, run
 
 SHORT = ["lookup_orcid_in_lucris", "register_orcid_in_lucris"]
 # main when issue 18 set the goals: every tutorial of today, one browser per worker, a sandbox per tutorial.
@@ -46,12 +45,7 @@ def old_way(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("rounds", nargs="?", type=int, default=3)
-    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
-    arguments = parser.parse_args()
-    short = arguments.short
-    rounds = 1 if short else arguments.rounds
+    rounds, short = rounds_and_short(__doc__, 3)
     names = SHORT if short else []
 
     def shoot(*options: str) -> None:

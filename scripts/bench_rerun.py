@@ -8,11 +8,10 @@ Prints the median seconds of each and their ratio; the goal is at most 0.10.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from bench_timing import ORCID_GUIDE, ROOT, SHORT_HELP, SHORT_TUTORIAL, interleaved_medians, report, run
+from bench_timing import ORCID_GUIDE, ROOT, SHORT_TUTORIAL, interleaved_medians, report, rounds_and_short, run
 
 
 def scratch_project(folder: Path) -> Path:
@@ -23,11 +22,8 @@ def scratch_project(folder: Path) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("rounds", nargs="?", type=int, default=3)
-    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
-    arguments = parser.parse_args()
-    rounds, names = (1, [SHORT_TUTORIAL]) if arguments.short else (arguments.rounds, [])
+    rounds, short = rounds_and_short(__doc__, 3)
+    names = [SHORT_TUTORIAL] if short else []
     full = [ORCID_GUIDE, "shoot", "--jobs", "1", "--force", *names]
     again = [ORCID_GUIDE, "shoot", "--jobs", "1", *names]
     with tempfile.TemporaryDirectory(prefix="bench-rerun-") as scratch:
@@ -38,7 +34,7 @@ def main() -> None:
             "re-run, nothing changed (shoot)": lambda: run(again, cwd=project),
         }
         # The full run comes first in every round, so even one round without a warm-up has a good run to skip.
-        medians = interleaved_medians(cases, rounds, warm_up=not arguments.short)
+        medians = interleaved_medians(cases, rounds, warm_up=not short)
     report("re-run / full run", medians, "re-run, nothing changed (shoot)", "full run (shoot --force)", 0.10, rounds)
 
 

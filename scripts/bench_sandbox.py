@@ -7,14 +7,13 @@ before: werkzeug's default 0.5 s shutdown poll, servers stopped one after anothe
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from bench_timing import SHORT_HELP
+from bench_timing import rounds_and_short
 
 from orcid_guide.sandbox.launcher import _bind, running_sandbox
 
@@ -44,11 +43,7 @@ def baseline_stop() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("rounds", nargs="?", type=int, default=7)
-    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
-    arguments = parser.parse_args()
-    rounds = 1 if arguments.short else arguments.rounds
+    rounds, _ = rounds_and_short(__doc__, 7)
     starts, stops, baselines = [], [], []
     with tempfile.TemporaryDirectory() as scratch:
         for n in range(rounds):

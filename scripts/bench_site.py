@@ -15,7 +15,6 @@ quick check that the benchmark still runs, its ratio rougher.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -23,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_timing import ROOT, SHORT_HELP, interleaved_medians, report, run
+from bench_timing import ROOT, interleaved_medians, report, rounds_and_short, run
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
@@ -118,12 +117,7 @@ def expand(text: str, words: dict[str, Wording], language: str, images: str, tut
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("rounds", nargs="?", type=int, default=5)
-    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
-    arguments = parser.parse_args()
-    short = arguments.short
-    rounds = 1 if short else arguments.rounds
+    rounds, short = rounds_and_short(__doc__, 5)
     plain = expanded_copy(COPY / "expanded")
     sources = source_copy(COPY / "plugin", plugin=True)
     try:

@@ -6,6 +6,7 @@ ignores the odd slow run. Read the ratios, not the seconds.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -20,6 +21,16 @@ ORCID_GUIDE = str(Path(sys.executable).with_name("orcid-guide"))
 SHORT_TUTORIAL = "lookup_orcid_in_lucris"
 SHORT_BIB = ROOT / "tests" / "data" / "bibtex-corpus" / "14_zotero_library_large_first_500_bbt_fixture.bib"
 SHORT_HELP = "a quick run (one round, one small tutorial or file) to check that the benchmark works, not to time"
+
+
+def rounds_and_short(doc: str | None, default_rounds: int) -> tuple[int, bool]:
+    """The command line of a benchmark that takes ``[ROUNDS] [--short]``: how many rounds (one with --short),
+    and whether it is the short form."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=default_rounds)
+    parser.add_argument("--short", action="store_true", help=SHORT_HELP)
+    arguments = parser.parse_args()
+    return (1 if arguments.short else arguments.rounds), arguments.short
 
 
 def interleaved_medians(
