@@ -1,8 +1,8 @@
 """Launching the machine's own Chromium (Debian's package) through Playwright.
 
 The browser is Chromium's headless shell (Debian's ``chromium-headless-shell``), the build Playwright itself runs
-headless: the same Blink and Skia as the full browser, so the same pixels, without the full browser's
-windowing, which took half of a run's CPU. The full ``chromium`` still works where the shell is missing.
+headless: the same Blink and Skia as the full browser, so the same pixels (every baseline byte for byte), with
+about a third less CPU for a whole run. The full ``chromium`` still works where the shell is missing.
 """
 
 from __future__ import annotations

@@ -60,22 +60,11 @@ def local_imports(folder: Path, module: Path) -> list[Path]:
     return sorted(found)
 
 
-# An import statement's start: at a line's start or after a ';', "from X import" or "import X, Y as Z".
-_IMPORT = re.compile(r"(?:^|;)[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([\w. \t,]+))", re.MULTILINE)
-
-
 @functools.lru_cache(maxsize=256)
 def _imported_names(source: str) -> tuple[str, ...]:
     """The top-level names a module's source imports absolutely, wherever in it (a function's own imports
-    too). Read from the text, which takes a site build a millisecond where parsing every tutorial took twenty:
-    the same statements at a line's start in a string count too, which at worst hashes a helper more."""
-    names: list[str] = []
-    for module, modules in _IMPORT.findall(source.replace("\\\n", " ")):
-        for dotted in [module] if module else modules.split(","):
-            name = dotted.split()[0] if dotted.split() else ""
-            if name and not name.startswith("."):  # a relative import is of a package, hashed whole
-                names.append(name.split(".", 1)[0])
-    return tuple(names)
+    too). Kept by source text: the shared helpers are read once per build, not once for every tutorial."""
+    return tuple(dict.fromkeys(dotted.split(".", 1)[0] for dotted in _imported_modules(source)))
 
 
 def tutorial_fingerprint(shared: str, folder: Path, name: str, baselines: Path) -> str:
